@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/server/auth/session";
+import { RealNameForm } from "@/components/identity/RealNameForm";
+import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
+
+export const metadata: Metadata = { title: "实名认证" };
+
+export default async function RealNamePage() {
+  const user = await requireUser();
+  if (user.verifiedAt) redirect("/me");
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-4">
+      <h1 className="text-xl font-semibold">实名认证</h1>
+      <p className="text-sm text-slate-500">
+        根据《电子签名法》，签署合同需确认签署人真实身份。您的证件号将加密保存，仅以脱敏形式展示。
+      </p>
+      <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-100">
+        <RealNameForm />
+      </section>
+      <p className="flex items-center gap-1 text-xs text-slate-500">
+        <SimulatedBadge title="开发环境：身份核验仅校验证件号格式与校验位，人脸核身为模拟" />
+        当前为开发环境的模拟核验服务
+      </p>
+    </div>
+  );
+}

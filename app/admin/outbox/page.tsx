@@ -1,0 +1,29 @@
+import { listOutbox } from "@/lib/server/notify/outbox-query";
+import { OutboxTable } from "@/components/outbox/OutboxTable";
+import { resendAction } from "./actions";
+
+export default async function AdminOutbox({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+  const { to } = await searchParams;
+  const { total, rows } = await listOutbox({ to: to?.trim() || undefined, take: 100 });
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-semibold">短信与邮件</h1>
+      <form className="flex gap-2">
+        <input name="to" defaultValue={to} placeholder="按手机号或邮箱筛选" aria-label="收件人" className="min-h-10 w-full max-w-sm rounded-lg border border-slate-300 bg-white px-3" />
+        <button className="rounded-lg bg-brand-500 px-4 text-white">筛选</button>
+      </form>
+      <p className="text-sm text-slate-500">共 {total} 条</p>
+      <OutboxTable
+        rows={rows}
+        action={(m) =>
+          m.status !== "PENDING" ? (
+            <form action={resendAction}>
+              <input type="hidden" name="id" value={m.id} />
+              <button className="text-brand-600">重新发送</button>
+            </form>
+          ) : null
+        }
+      />
+    </div>
+  );
+}

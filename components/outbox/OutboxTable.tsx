@@ -1,0 +1,30 @@
+import type { OutboxMessage } from "@prisma/client";
+import type { ReactNode } from "react";
+import { formatShanghaiDateTime } from "@/lib/domain/dates";
+
+const statusLabel = { PENDING: "待发送", SENT: "已发送", FAILED: "发送失败" } as const;
+
+export function OutboxTable({ rows, action }: { rows: OutboxMessage[]; action?: (m: OutboxMessage) => ReactNode }) {
+  if (rows.length === 0) return <p className="rounded-xl bg-white p-8 text-center text-slate-500">暂无消息</p>;
+  return (
+    <ul className="flex flex-col gap-2">
+      {rows.map((m) => (
+        <li key={m.id} data-testid="outbox-row" className="rounded-xl bg-white p-4 shadow-sm">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{m.channel === "SMS" ? "短信" : "邮件"}</span>
+            <span className="font-mono">{m.to}</span>
+            <span className={m.status === "FAILED" ? "text-red-600" : m.status === "SENT" ? "text-emerald-600" : "text-amber-600"}>
+              {statusLabel[m.status]}
+            </span>
+            <span className="text-slate-400">{formatShanghaiDateTime(m.createdAt)}</span>
+            {m.attempts > 0 && <span className="text-slate-400">尝试 {m.attempts} 次</span>}
+            {action && <span className="ml-auto">{action(m)}</span>}
+          </div>
+          {m.subject && <p className="mt-2 font-medium">{m.subject}</p>}
+          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-700">{m.body}</p>
+          {m.lastError && <p className="mt-1 text-xs text-red-600">错误：{m.lastError}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}

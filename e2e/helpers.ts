@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { idCheckChar } from "../lib/domain/idcard";
+
+/** A fresh mainland mobile number per test, so parallel tests never share rate limits. */
+export function randomPhone(): string {
+  return `17${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+}
+
+/** A valid resident ID for someone born on the given date (random sequence digits). */
+export function validId(birth = "19900101", area = "110105"): string {
+  const first17 = `${area}${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
+  return first17 + idCheckChar(first17);
+}
+
+export function wrongCheckDigit(id: string): string {
+  const last = id.at(-1) === "1" ? "2" : "1";
+  return id.slice(0, 17) + last;
+}
+
+type OutboxRow = { to: string; body: string; kind: string; status: string; attachments: unknown };
+
+export async function outbox(request: APIRequestContext, to: string): Promise<OutboxRow[]> {
+  const res = await request.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+  expect(res.ok()).toBeTruthy();
+  return (await res.json()) as OutboxRow[];
+}
+
+/** The newest login code sent to this phone, read from the development outbox. */
+export async function latestCode(request: APIRequestContext, phone: string): Promise<string> {
+  let code = "";
+  await expect
+    .poll(async () => {
+      const rows = await outbox(request, phone);
+      const m = rows.find((r) => r.kind === "login_code")?.body.match(/(\d{6})/);
+      code = m?.[1] ?? "";
+      return code;
+    })
+    .toMatch(/^\d{6}$/);
+  return code;
+}
+
+export async function requestCode(page: Page, phone: string): Promise<string> {
+  await page.goto("/login");
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await expect(page.getByText("验证码已发送")).toBeVisible();
+  return latestCode(page.request, phone);
+}
+
+export async function signIn(page: Page, phone: string): Promise<void> {
+  const code = await requestCode(page, phone);
+  await page.getByLabel("验证码").fill(code);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function completeRealName(page: Page, name: string, id: string): Promise<void> {
+  await page.goto("/realname");
+  await page.getByLabel("真实姓名").fill(name);
+  await page.getByLabel("居民身份证号").fill(id);
+  await page.getByRole("button", { name: "下一步：人脸核身" }).click();
+  await page.getByRole("button", { name: "模拟核验通过" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** Saves a named screenshot per viewport and fails on horizontal overflow. */
+export async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name}: page is wider than the viewport`).toBeLessThanOrEqual(0);
+  const dir = path.join("test-results", "screens");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${testInfo.project.name}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}

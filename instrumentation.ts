@@ -1,0 +1,9 @@
+// Starts the job runner (outbox delivery, scheduled work) inside the Node.js server process.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { config } = await import("@/lib/server/config");
+  if (!config.jobsEnabled) return;
+  await import("@/lib/server/notify"); // registers the outbox job
+  const { startWorker } = await import("@/lib/server/jobs");
+  startWorker();
+}

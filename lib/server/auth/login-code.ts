@@ -1,0 +1,103 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
+import { keyedHash } from "@/lib/server/crypto";
+import { queueSms } from "@/lib/server/notify";
+import { config } from "@/lib/server/config";
+import { canIssueCode, checkCode, generateCode, CODE_TTL_MS } from "@/lib/domain/login-code";
+import { requestCodeSchema, signInSchema } from "@/lib/validation/auth";
+import { fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
+
+const HOUR = 3600_000;
+const codeHash = (phone: string, code: string) => keyedHash("login-code", `${phone}:${code}`);
+
+/** 获取验证码: issues a 6-digit code by SMS, within the resend spacing and hourly caps. */
+export async function requestLoginCode(input: unknown, ip: string): Promise<ActionResult<{ resendAfterSec: number }>> {
+  const parsed = requestCodeSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const { phone } = parsed.data;
+  return db().$transaction(async (tx) => {
+    // Serialise code issuing per phone so two quick taps cannot both pass the spacing check.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"login:" + phone}))`;
+    const at = now();
+    const since = new Date(at.getTime() - HOUR);
+    const [last, phoneCount, ipCount] = await Promise.all([
+      tx.loginCode.findFirst({ where: { phone }, orderBy: { createdAt: "desc" } }),
+      tx.loginCode.count({ where: { phone, createdAt: { gte: since } } }),
+      tx.loginCode.count({ where: { ip, createdAt: { gte: since } } }),
+    ]);
+    const verdict = canIssueCode({
+      now: at.getTime(),
+      lastCodeAt: last ? last.createdAt.getTime() : null,
+      phoneCodesLastHour: phoneCount,
+      ipCodesLastHour: ipCount,
+      ipHourlyCap: config.loginIpHourlyCap,
+    });
+    if (!verdict.ok) return fieldFail("phone", verdict.message);
+    const code = generateCode((max: number) => crypto.randomInt(max));
+    // A new code replaces any earlier one.
+    await tx.loginCode.updateMany({ where: { phone, consumedAt: null, voidedAt: null }, data: { voidedAt: at } });
+    await tx.loginCode.create({
+      data: { phone, ip, codeHash: codeHash(phone, code), expiresAt: new Date(at.getTime() + CODE_TTL_MS), createdAt: at },
+    });
+    await queueSms(tx, { to: phone, kind: "login_code", body: `【个人电子签】您的登录验证码为 ${code}，5分钟内有效。请勿泄露给他人。` });
+    return { ok: true as const, data: { resendAfterSec: 60 } };
+  });
+}
+
+export type SignedInUser = { id: string; phone: string; role: "USER" | "ADMIN" };
+
+/**
+ * Checks a code and signs the phone in, creating the account on first sign-in.
+ * Returns an error message for the form when the code is wrong, expired or void.
+ */
+export async function verifyLoginCode(
+  input: unknown,
+  meta: { ip: string; userAgent: string },
+): Promise<ActionResult<SignedInUser>> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const { phone, code } = parsed.data;
+  return db().$transaction(async (tx): Promise<ActionResult<SignedInUser>> => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"login:" + phone}))`;
+    const at = now();
+    const row = await tx.loginCode.findFirst({ where: { phone }, orderBy: { createdAt: "desc" } });
+    if (!row) return fieldFail("code", "请先获取验证码");
+    const verdict = checkCode(
+      {
+        createdAt: row.createdAt.getTime(),
+        expiresAt: row.expiresAt.getTime(),
+        attempts: row.attempts,
+        consumedAt: row.consumedAt?.getTime() ?? null,
+        voidedAt: row.voidedAt?.getTime() ?? null,
+      },
+      at.getTime(),
+      crypto.timingSafeEqual(Buffer.from(row.codeHash), Buffer.from(codeHash(phone, code))),
+    );
+    if (verdict.result === "WRONG") {
+      await tx.loginCode.update({
+        where: { id: row.id },
+        data: { attempts: { increment: 1 }, voidedAt: verdict.voidNow ? at : undefined },
+      });
+      return fieldFail("code", verdict.message);
+    }
+    if (verdict.result !== "OK") return fieldFail("code", verdict.message);
+
+    const existing = await tx.user.findUnique({ where: { phone } });
+    if (existing && existing.status !== "ACTIVE") {
+      return fieldFail("phone", existing.status === "FROZEN" ? "该账号已被冻结，请联系客服" : "该账号已注销");
+    }
+    await tx.loginCode.update({ where: { id: row.id }, data: { consumedAt: at } });
+    const isConfiguredAdmin = config.adminPhones.includes(phone);
+    const user = existing
+      ? isConfiguredAdmin && existing.role !== "ADMIN"
+        ? await tx.user.update({ where: { id: existing.id }, data: { role: "ADMIN" } })
+        : existing
+      : await tx.user.create({ data: { phone, role: isConfiguredAdmin ? "ADMIN" : "USER" } });
+    await tx.signInEvent.create({
+      data: { userId: user.id, ip: meta.ip, userAgent: meta.userAgent.slice(0, 300), createdAt: at },
+    });
+    return { ok: true, data: { id: user.id, phone: user.phone, role: user.role } };
+  });
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { secrets } from "@/lib/server/config";
+import { verifyLoginCode } from "./login-code";
+
+function header(req: { headers?: Record<string, unknown> }, name: string): string {
+  const v = req.headers?.[name];
+  return typeof v === "string" ? v : "";
+}
+
+/**
+ * next-auth with one provider: phone + SMS code. Sessions are signed JWT cookies, so they
+ * survive server restarts (the secret is persisted, see config.secrets()).
+ */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: secrets().authSecret,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "phone-code",
+        name: "手机验证码",
+        credentials: { phone: { type: "text" }, code: { type: "text" } },
+        async authorize(credentials, req) {
+          const ip = header(req, "x-forwarded-for").split(",")[0]?.trim() || header(req, "x-real-ip") || "local";
+          const result = await verifyLoginCode(credentials ?? {}, { ip, userAgent: header(req, "user-agent") });
+          if (!result.ok) {
+            // next-auth hands this message back to signIn(); the form shows it next to the field.
+            const [field, message] = Object.entries(result.fieldErrors ?? {})[0] ?? ["code", result.error ?? "登录失败"];
+            throw new Error(JSON.stringify({ field, message }));
+          }
+          return { id: result.data.id, name: result.data.phone, role: result.data.role };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = (user as { role?: string }).role ?? "USER";
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, uid: token.uid, role: token.role };
+      },
+    },
+  };
+}

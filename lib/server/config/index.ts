@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+
+/** Everything the server reads from the environment, in one place (the README lists each). */
+export const config = {
+  get dataDir() {
+    return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? ".data");
+  },
+  get databaseUrl() {
+    return process.env.DATABASE_URL ?? "";
+  },
+  smtpUrl: process.env.SMTP_URL ?? "",
+  mailFrom: process.env.MAIL_FROM ?? "个人电子签 <no-reply@localhost>",
+  smsProvider: process.env.SMS_PROVIDER ?? "dev",
+  adminPhones: (process.env.ADMIN_PHONES ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+  get loginIpHourlyCap(): number | undefined {
+    const n = Number(process.env.LOGIN_IP_HOURLY_CAP);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  },
+  appUrl: process.env.APP_URL ?? "http://localhost:3000",
+  get jobsEnabled() {
+    return process.env.JOBS_DISABLED !== "1";
+  },
+};
+
+/** True when SMS/e-mail stay in the outbox (development providers): enables /dev pages. */
+export function devProvidersActive(): boolean {
+  return config.smsProvider === "dev";
+}
+
+export function usesPostgresServer(): boolean {
+  return /^postgres(ql)?:\/\//.test(config.databaseUrl) && config.databaseUrl !== "postgresql://pglite/local";
+}
+
+type Secrets = { authSecret: string; idEncKey: string; hashKey: string };
+let cached: Secrets | null = null;
+
+/**
+ * Keys come from the environment in production. When one is missing, a development key is
+ * generated once into the data folder so sessions and encrypted IDs survive restarts.
+ */
+export function secrets(): Secrets {
+  if (cached) return cached;
+  const file = path.join(config.dataDir, "secrets.json");
+  let stored: Partial<Secrets> = {};
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Secrets>;
+  const gen = () => crypto.randomBytes(32).toString("base64");
+  const merged: Secrets = {
+    authSecret: process.env.NEXTAUTH_SECRET ?? stored.authSecret ?? gen(),
+    idEncKey: process.env.ID_ENC_KEY ?? stored.idEncKey ?? gen(),
+    hashKey: process.env.ID_HASH_KEY ?? stored.hashKey ?? gen(),
+  };
+  const toStore = {
+    authSecret: stored.authSecret ?? (process.env.NEXTAUTH_SECRET ? undefined : merged.authSecret),
+    idEncKey: stored.idEncKey ?? (process.env.ID_ENC_KEY ? undefined : merged.idEncKey),
+    hashKey: stored.hashKey ?? (process.env.ID_HASH_KEY ? undefined : merged.hashKey),
+  };
+  if (JSON.stringify(toStore) !== JSON.stringify(stored)) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(toStore, null, 2), { mode: 0o600 });
+  }
+  cached = merged;
+  return merged;
+}

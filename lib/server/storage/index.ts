@@ -1,0 +1,61 @@
+import "server-only";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { config } from "@/lib/server/config";
+import { sha256Hex } from "@/lib/server/crypto";
+
+/** A write-once, content-addressed blob store. An S3-compatible store implements the same. */
+export interface BlobStore {
+  /** Stores the bytes under their SHA-256 and returns it; storing the same bytes again is a no-op. */
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Uint8Array | null>;
+  has(sha256: string): Promise<boolean>;
+}
+
+const SHA_RE = /^[0-9a-f]{64}$/;
+
+export class LocalBlobStore implements BlobStore {
+  constructor(private readonly root: string) {}
+
+  private file(sha: string): string {
+    if (!SHA_RE.test(sha)) throw new Error("invalid content address");
+    return path.join(this.root, sha.slice(0, 2), sha.slice(2, 4), sha);
+  }
+
+  async put(bytes: Uint8Array): Promise<string> {
+    const sha = sha256Hex(bytes);
+    const target = this.file(sha);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    // Write to a temp name then link: readers never see a partial file, and an existing
+    // file (same hash = same bytes) is never overwritten.
+    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(tmp, bytes, { mode: 0o444 });
+    try {
+      await fs.link(tmp, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    } finally {
+      await fs.unlink(tmp);
+    }
+    return sha;
+  }
+
+  async get(sha: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await fs.readFile(this.file(sha)));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw e;
+    }
+  }
+
+  async has(sha: string): Promise<boolean> {
+    return (await this.get(sha)) !== null;
+  }
+}
+
+let store: BlobStore | null = null;
+export function blobStore(): BlobStore {
+  store ??= new LocalBlobStore(path.join(config.dataDir, "files"));
+  return store;
+}

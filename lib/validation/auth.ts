@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { CN_MOBILE_RE, normalizePhone } from "@/lib/domain/phone";
+
+/** Mainland mobile number, normalised (spaces, dashes, +86 removed). */
+export const phoneField = z
+  .string({ error: "请输入手机号" })
+  .transform(normalizePhone)
+  .pipe(z.string().min(1, "请输入手机号").regex(CN_MOBILE_RE, "请输入正确的11位大陆手机号"));
+
+export const requestCodeSchema = z.object({ phone: phoneField });
+export type RequestCodeInput = z.input<typeof requestCodeSchema>;
+
+export const signInSchema = z.object({
+  phone: phoneField,
+  code: z.string({ error: "请输入验证码" }).trim().regex(/^\d{6}$/, "验证码为6位数字"),
+});
+export type SignInInput = z.input<typeof signInSchema>;

@@ -1,0 +1,47 @@
+// Demo data: one admin and three users (two with real-name). Safe to run repeatedly.
+// Run with `tsx --conditions=react-server` so server-only modules load outside Next.
+import { closeDb, db } from "@/lib/server/db";
+import { encrypt, keyedHash } from "@/lib/server/crypto";
+import { idCheckChar, maskId } from "@/lib/domain/idcard";
+
+function demoId(first17: string): string {
+  return first17 + idCheckChar(first17);
+}
+
+type Demo = { phone: string; role: "USER" | "ADMIN"; name?: string; id17?: string; birth?: string };
+const demos: Demo[] = [
+  { phone: "13800000000", role: "ADMIN", name: "王管理", id17: "11010519800101001", birth: "1980-01-01" },
+  { phone: "13800000001", role: "USER", name: "张三", id17: "44030519900315002", birth: "1990-03-15" },
+  { phone: "13800000002", role: "USER", name: "李四", id17: "31011519881120003", birth: "1988-11-20" },
+  { phone: "13800000003", role: "USER" },
+];
+
+async function main() {
+  const client = db();
+  for (const d of demos) {
+    const identity =
+      d.name && d.id17 && d.birth
+        ? (() => {
+            const id = demoId(d.id17);
+            return {
+              realName: d.name,
+              idType: "CN_RESIDENT" as const,
+              idNumberEnc: encrypt(id),
+              idNumberHash: keyedHash("cn-id", id),
+              idMasked: maskId(id),
+              birthDate: new Date(`${d.birth}T00:00:00Z`),
+              verifiedAt: new Date(),
+            };
+          })()
+        : {};
+    const existing = await client.user.findUnique({ where: { phone: d.phone } });
+    if (!existing) await client.user.create({ data: { phone: d.phone, role: d.role, ...identity } });
+  }
+  console.log(`seed: ${demos.length} demo accounts ready`);
+  await closeDb();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
