@@ -18,7 +18,7 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.error("No production build: run `npm run build` first.");
   process.exit(1);
 }
-await run(bin("prisma"), ["migrate", "deploy"], { env });
+await run(bin("tsx"), ["--conditions=react-server", "prisma/migrate.ts"], { env });
 await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env });
 const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore", detached: true });
 const stop = () => {
