@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTOR_ROLES,
+  CONTRACT_ACTIONS,
+  CONTRACT_STATES,
+  actionsFor,
+  transition,
+  type ActorRole,
+  type ContractAction,
+  type ContractState,
+  type TransitionContext,
+} from "./lifecycle";
+
+// A two-party IOU whose counterparty has not acted yet and whose identity is known.
+const base: TransitionContext = {
+  recipientActed: false,
+  recipientsMissingInfo: 0,
+  recipientsUnsigned: 1,
+  signerCount: 2,
+  claimStyle: false,
+  settleable: true,
+};
+
+// Every allowed cell, written out independently of the table: [state, action, role, next].
+const ALLOWED: [ContractState, ContractAction, ActorRole, ContractState][] = [
+  ["DRAFT", "initiate", "INITIATOR", "PENDING_SIGN"],
+  ["DRAFT", "discard", "INITIATOR", "DISCARDED"],
+  ["PENDING_INFO", "supplement", "RECIPIENT", "PENDING_SIGN"],
+  ["PENDING_SIGN", "sign", "RECIPIENT", "EFFECTIVE"],
+  ["PENDING_CLAIM", "claim", "RECIPIENT", "EFFECTIVE"],
+  ["PENDING_INFO", "reject", "RECIPIENT", "REJECTED"],
+  ["PENDING_SIGN", "reject", "RECIPIENT", "REJECTED"],
+  ["PENDING_CLAIM", "reject", "RECIPIENT", "REJECTED"],
+  ["PENDING_INFO", "revoke", "INITIATOR", "REVOKED"],
+  ["PENDING_SIGN", "revoke", "INITIATOR", "REVOKED"],
+  ["PENDING_CLAIM", "revoke", "INITIATOR", "REVOKED"],
+  ["PENDING_INFO", "urge", "INITIATOR", "PENDING_SIGN"], // base ctx has no missing info
+  ["PENDING_SIGN", "urge", "INITIATOR", "PENDING_SIGN"],
+  ["PENDING_CLAIM", "urge", "INITIATOR", "PENDING_SIGN"],
+  ["PENDING_INFO", "expire", "SYSTEM", "EXPIRED"],
+  ["PENDING_SIGN", "expire", "SYSTEM", "EXPIRED"],
+  ["PENDING_CLAIM", "expire", "SYSTEM", "EXPIRED"],
+  ["EFFECTIVE", "rescindRequest", "INITIATOR", "RESCINDING"],
+  ["EFFECTIVE", "rescindRequest", "RECIPIENT", "RESCINDING"],
+  ["RESCINDING", "rescindCancel", "REQUESTER", "EFFECTIVE"],
+  ["RESCINDING", "rescindConfirm", "RESPONDER", "RESCINDED"],
+  ["RESCINDING", "rescindRefuse", "RESPONDER", "EFFECTIVE"],
+  ["EFFECTIVE", "settleRequest", "INITIATOR", "SETTLING"],
+  ["EFFECTIVE", "settleRequest", "RECIPIENT", "SETTLING"],
+  ["SETTLING", "settleCancel", "REQUESTER", "EFFECTIVE"],
+  ["SETTLING", "settleConfirm", "RESPONDER", "SETTLED"],
+  ["SETTLING", "settleRefuse", "RESPONDER", "EFFECTIVE"],
+];
+
+const key = (s: string, a: string, r: string) => `${s}|${a}|${r}`;
+const allowed = new Map(ALLOWED.map(([s, a, r, to]) => [key(s, a, r), to]));
+
+describe("lifecycle table: every (state, action, role) cell", () => {
+  const cells = CONTRACT_STATES.flatMap((s) => CONTRACT_ACTIONS.flatMap((a) => ACTOR_ROLES.map((r) => [s, a, r] as const)));
+  it("covers all cells", () => expect(cells.length).toBe(13 * 17 * 5));
+  it.each(cells)("%s · %s · %s", (state, action, role) => {
+    const result = transition(state, action, role, base);
+    const expected = allowed.get(key(state, action, role));
+    if (expected) expect(result).toMatchObject({ ok: true, to: expected });
+    else expect(result).toEqual({ ok: false, reason: "NOT_ALLOWED", message: "当前状态下不能进行此操作" });
+  });
+});
+
+describe("context-dependent outcomes", () => {
+  it.each([
+    ["counterparty must fill info first", { recipientsMissingInfo: 1 }, "PENDING_INFO"],
+    ["receipts wait to be claimed", { claimStyle: true }, "PENDING_CLAIM"],
+    ["claim-style with missing info still asks for info first", { claimStyle: true, recipientsMissingInfo: 1 }, "PENDING_INFO"],
+  ] as const)("initiate: %s", (_, ctx, to) => {
+    expect(transition("DRAFT", "initiate", "INITIATOR", { ...base, ...ctx })).toMatchObject({ ok: true, to, effects: ["inviteRecipients", "scheduleExpiry"] });
+  });
+
+  it("supplement waits for the last missing recipient", () => {
+    expect(transition("PENDING_INFO", "supplement", "RECIPIENT", { ...base, recipientsMissingInfo: 2 })).toMatchObject({ to: "PENDING_INFO" });
+    expect(transition("PENDING_INFO", "supplement", "RECIPIENT", { ...base, recipientsMissingInfo: 1, claimStyle: true })).toMatchObject({ to: "PENDING_CLAIM" });
+  });
+
+  it("a multi-party contract takes effect with its last signature only", () => {
+    expect(transition("PENDING_SIGN", "sign", "RECIPIENT", { ...base, recipientsUnsigned: 2 })).toEqual({ ok: true, to: "PENDING_SIGN", effects: ["notifyInitiatorSigned"] });
+    expect(transition("PENDING_SIGN", "sign", "RECIPIENT", base)).toEqual({ ok: true, to: "EFFECTIVE", effects: ["storeFinalPdf", "notifyAllEffective"] });
+  });
+
+  it("revoke is refused once the counterparty has acted", () => {
+    expect(transition("PENDING_SIGN", "revoke", "INITIATOR", { ...base, recipientActed: true })).toEqual({ ok: false, reason: "GUARD", message: "对方已处理，无法撤销" });
+  });
+
+  it("rescission and settlement need exactly two signers; settlement needs a settleable kind", () => {
+    expect(transition("EFFECTIVE", "rescindRequest", "INITIATOR", { ...base, signerCount: 3 })).toMatchObject({ ok: false, reason: "GUARD" });
+    expect(transition("EFFECTIVE", "settleRequest", "RECIPIENT", { ...base, settleable: false })).toEqual({ ok: false, reason: "GUARD", message: "该类合同不支持结清" });
+    expect(transition("EFFECTIVE", "settleRequest", "RECIPIENT", { ...base, signerCount: 3 })).toMatchObject({ ok: false, reason: "GUARD" });
+  });
+
+  it("urge keeps a claim-style contract waiting to be claimed", () => {
+    expect(transition("PENDING_CLAIM", "urge", "INITIATOR", { ...base, claimStyle: true })).toEqual({ ok: true, to: "PENDING_CLAIM", effects: ["remindRecipients"] });
+  });
+});
+
+describe("actionsFor", () => {
+  it.each([
+    ["PENDING_SIGN", "INITIATOR", ["revoke", "urge"]],
+    ["PENDING_SIGN", "RECIPIENT", ["sign", "reject"]],
+    ["PENDING_INFO", "RECIPIENT", ["supplement", "reject"]],
+    ["EFFECTIVE", "RECIPIENT", ["rescindRequest", "settleRequest"]],
+    ["RESCINDING", "RESPONDER", ["rescindConfirm", "rescindRefuse"]],
+    ["REVOKED", "INITIATOR", []],
+  ] as const)("%s for %s", (state, role, expected) => {
+    expect(actionsFor(state, role).sort()).toEqual([...expected].sort());
+  });
+});

@@ -1,0 +1,203 @@
+// The contract lifecycle: one explicit transition table for every contract kind.
+// (state, action, actor's role) → next state and the effects the server runs in the same
+// transaction. Nothing else decides a contract's status.
+
+export const CONTRACT_STATES = [
+  "DRAFT", // 草稿
+  "PENDING_INFO", // 待补充: a counterparty must first supply their identity (对方填)
+  "PENDING_SIGN", // 待签署
+  "PENDING_CLAIM", // 待领取 (收据)
+  "EFFECTIVE", // 已生效
+  "RESCINDING", // 解除中
+  "SETTLING", // 结清中
+  "RESCINDED", // 已解除
+  "SETTLED", // 已结清
+  "REJECTED", // 已拒签
+  "REVOKED", // 已撤销
+  "EXPIRED", // 已过期
+  "DISCARDED", // 草稿已删除
+] as const;
+export type ContractState = (typeof CONTRACT_STATES)[number];
+
+export const CONTRACT_ACTIONS = [
+  "initiate", // 发起: the initiator signs (or confirms, for claim-style kinds) and invites
+  "supplement", // 补充信息: the counterparty supplies name / ID / phone
+  "sign", // 签署
+  "claim", // 领取 (收据)
+  "reject", // 拒签
+  "revoke", // 撤销
+  "urge", // 催办
+  "expire", // 过期 (scheduled)
+  "discard", // 删除草稿
+  "rescindRequest", // 申请解除
+  "rescindCancel", // 取消解除
+  "rescindConfirm", // 确认解除
+  "rescindRefuse", // 拒绝解除
+  "settleRequest", // 申请结清
+  "settleCancel",
+  "settleConfirm",
+  "settleRefuse",
+] as const;
+export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
+
+/**
+ * Who acts, relative to this contract. The server derives it: the initiator, any other
+ * signer (recipient), and during a rescission / settlement the one who asked (requester)
+ * and the one who answers (responder). SYSTEM is the scheduler.
+ */
+export const ACTOR_ROLES = ["INITIATOR", "RECIPIENT", "REQUESTER", "RESPONDER", "SYSTEM"] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export type Effect =
+  | "inviteRecipients" // SMS each recipient their link
+  | "notifyInitiatorSigned" // a recipient signed, others still pending
+  | "notifyAllEffective" // everyone signed: tell all parties, store the final PDF
+  | "storeFinalPdf"
+  | "notifyInitiatorRejected"
+  | "notifyRecipientsRevoked"
+  | "notifyAllExpired"
+  | "remindRecipients" // 催办
+  | "scheduleExpiry"
+  | "notifyResponder" // a rescission / settlement asks the other side
+  | "notifyRequesterAnswered";
+
+/** Facts about the contract the guards need; the server computes them from the rows. */
+export type TransitionContext = {
+  /** Has any recipient supplied info, signed, claimed or rejected? (撤销 only before that) */
+  recipientActed: boolean;
+  /** Recipients whose identity is still missing (对方填). */
+  recipientsMissingInfo: number;
+  /** Recipients who still have to sign, counting the one signing now. */
+  recipientsUnsigned: number;
+  /** Total number of signers. Rescission in-app needs exactly two. */
+  signerCount: number;
+  /** Whether the kind completes by claiming (收据) rather than signing. */
+  claimStyle: boolean;
+  /** Whether the kind can be settled (借条). */
+  settleable: boolean;
+};
+
+export type Transition =
+  | { ok: true; to: ContractState; effects: Effect[] }
+  | { ok: false; reason: "NOT_ALLOWED" | "GUARD"; message: string };
+
+type Row = {
+  from: readonly ContractState[];
+  action: ContractAction;
+  roles: readonly ActorRole[];
+  to: ContractState | ((ctx: TransitionContext) => ContractState);
+  /** Returns the refusal message when the action may not happen now. */
+  guard?: (ctx: TransitionContext) => string | null;
+  effects: readonly Effect[] | ((ctx: TransitionContext) => Effect[]);
+};
+
+const PENDING: readonly ContractState[] = ["PENDING_INFO", "PENDING_SIGN", "PENDING_CLAIM"];
+
+const TABLE: readonly Row[] = [
+  {
+    from: ["DRAFT"],
+    action: "initiate",
+    roles: ["INITIATOR"],
+    to: (c) => (c.recipientsMissingInfo > 0 ? "PENDING_INFO" : c.claimStyle ? "PENDING_CLAIM" : "PENDING_SIGN"),
+    effects: ["inviteRecipients", "scheduleExpiry"],
+  },
+  { from: ["DRAFT"], action: "discard", roles: ["INITIATOR"], to: "DISCARDED", effects: [] },
+  {
+    from: ["PENDING_INFO"],
+    action: "supplement",
+    roles: ["RECIPIENT"],
+    to: (c) => (c.recipientsMissingInfo > 1 ? "PENDING_INFO" : c.claimStyle ? "PENDING_CLAIM" : "PENDING_SIGN"),
+    effects: [],
+  },
+  {
+    from: ["PENDING_SIGN"],
+    action: "sign",
+    roles: ["RECIPIENT"],
+    to: (c) => (c.recipientsUnsigned > 1 ? "PENDING_SIGN" : "EFFECTIVE"),
+    effects: (c) => (c.recipientsUnsigned > 1 ? ["notifyInitiatorSigned"] : ["storeFinalPdf", "notifyAllEffective"]),
+  },
+  {
+    from: ["PENDING_CLAIM"],
+    action: "claim",
+    roles: ["RECIPIENT"],
+    to: "EFFECTIVE",
+    effects: ["storeFinalPdf", "notifyAllEffective"],
+  },
+  { from: PENDING, action: "reject", roles: ["RECIPIENT"], to: "REJECTED", effects: ["notifyInitiatorRejected"] },
+  {
+    from: PENDING,
+    action: "revoke",
+    roles: ["INITIATOR"],
+    to: "REVOKED",
+    guard: (c) => (c.recipientActed ? "对方已处理，无法撤销" : null),
+    effects: ["notifyRecipientsRevoked"],
+  },
+  { from: PENDING, action: "urge", roles: ["INITIATOR"], to: (c) => pendingState(c), effects: ["remindRecipients"] },
+  { from: PENDING, action: "expire", roles: ["SYSTEM"], to: "EXPIRED", effects: ["notifyAllExpired"] },
+  {
+    from: ["EFFECTIVE"],
+    action: "rescindRequest",
+    roles: ["INITIATOR", "RECIPIENT"],
+    to: "RESCINDING",
+    guard: (c) => (c.signerCount !== 2 ? "多于两方签署的合同不支持在线解除" : null),
+    effects: ["notifyResponder"],
+  },
+  { from: ["RESCINDING"], action: "rescindCancel", roles: ["REQUESTER"], to: "EFFECTIVE", effects: [] },
+  { from: ["RESCINDING"], action: "rescindConfirm", roles: ["RESPONDER"], to: "RESCINDED", effects: ["notifyRequesterAnswered"] },
+  { from: ["RESCINDING"], action: "rescindRefuse", roles: ["RESPONDER"], to: "EFFECTIVE", effects: ["notifyRequesterAnswered"] },
+  {
+    from: ["EFFECTIVE"],
+    action: "settleRequest",
+    roles: ["INITIATOR", "RECIPIENT"],
+    to: "SETTLING",
+    guard: (c) => (!c.settleable ? "该类合同不支持结清" : c.signerCount !== 2 ? "多于两方签署的合同不支持在线结清" : null),
+    effects: ["notifyResponder"],
+  },
+  { from: ["SETTLING"], action: "settleCancel", roles: ["REQUESTER"], to: "EFFECTIVE", effects: [] },
+  { from: ["SETTLING"], action: "settleConfirm", roles: ["RESPONDER"], to: "SETTLED", effects: ["notifyRequesterAnswered"] },
+  { from: ["SETTLING"], action: "settleRefuse", roles: ["RESPONDER"], to: "EFFECTIVE", effects: ["notifyRequesterAnswered"] },
+];
+
+/** 催办 leaves the contract where it is; the pending state follows from the context. */
+function pendingState(c: TransitionContext): ContractState {
+  if (c.recipientsMissingInfo > 0) return "PENDING_INFO";
+  return c.claimStyle ? "PENDING_CLAIM" : "PENDING_SIGN";
+}
+
+export function transition(state: ContractState, action: ContractAction, role: ActorRole, ctx: TransitionContext): Transition {
+  const row = TABLE.find((r) => r.action === action && r.from.includes(state) && r.roles.includes(role));
+  if (!row) return { ok: false, reason: "NOT_ALLOWED", message: "当前状态下不能进行此操作" };
+  const refused = row.guard?.(ctx);
+  if (refused) return { ok: false, reason: "GUARD", message: refused };
+  const to = typeof row.to === "function" ? row.to(ctx) : row.to;
+  const effects = typeof row.effects === "function" ? row.effects(ctx) : [...row.effects];
+  return { ok: true, to, effects };
+}
+
+/** The actions a role may attempt in a state (guards aside): what a detail page offers. */
+export function actionsFor(state: ContractState, role: ActorRole): ContractAction[] {
+  return TABLE.filter((r) => r.from.includes(state) && r.roles.includes(role)).map((r) => r.action);
+}
+
+export const TERMINAL_STATES: readonly ContractState[] = ["RESCINDED", "SETTLED", "REJECTED", "REVOKED", "EXPIRED", "DISCARDED"];
+export const PENDING_STATES = PENDING;
+
+/** Status labels as the folder and detail pages show them. */
+export const STATE_LABELS: Record<ContractState, string> = {
+  DRAFT: "草稿",
+  PENDING_INFO: "待补充信息",
+  PENDING_SIGN: "待签署",
+  PENDING_CLAIM: "待领取",
+  EFFECTIVE: "已生效",
+  RESCINDING: "解除中",
+  SETTLING: "结清中",
+  RESCINDED: "已解除",
+  SETTLED: "已结清",
+  REJECTED: "已拒签",
+  REVOKED: "已撤销",
+  EXPIRED: "已过期",
+  DISCARDED: "已删除",
+};
+
+/** How long a pending contract waits for its signers. */
+export const PENDING_TTL_DAYS = 30;
