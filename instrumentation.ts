@@ -4,6 +4,7 @@ export async function register() {
   const { config } = await import("@/lib/server/config");
   if (!config.jobsEnabled) return;
   await import("@/lib/server/notify"); // registers the outbox job
+  await import("@/lib/server/contracts"); // registers expiry and repayment reminders
   const { startWorker } = await import("@/lib/server/jobs");
   startWorker();
 }

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Contract, Party } from "@prisma/client";
+import { formatShanghaiDateTime, formatYmd, shanghaiToday } from "@/lib/domain/dates";
+import { iouDocument } from "@/lib/domain/templates/iou";
+import type { ContractDocument } from "@/lib/domain/templates/document";
+import type { IouRole } from "@/lib/domain/iou";
+import { iouFactsFromForm, type IouForm } from "@/lib/validation/iou";
+
+type PartyView = Pick<Party, "seq" | "role" | "name" | "idMasked" | "signatureSha256" | "signedAt">;
+
+/** The clause source of a contract, for the preview and the PDF alike. */
+export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "initiatedAt">, parties: PartyView[]): ContractDocument {
+  const ordered = [...parties].sort((a, b) => a.seq - b.seq);
+  const meta = { number: c.number, initiatedOn: c.initiatedAt ? formatYmd(shanghaiToday(c.initiatedAt)) : undefined };
+  switch (c.kind) {
+    case "iou":
+      return iouDocument(
+        iouFactsFromForm(c.facts as IouForm),
+        ordered.map((p) => ({
+          role: p.role as IouRole,
+          name: p.name ?? "",
+          idMasked: p.idMasked ?? "",
+          signatureSha256: p.signatureSha256 ?? undefined,
+          signedAt: p.signedAt ? formatShanghaiDateTime(p.signedAt) : undefined,
+        })),
+        meta,
+      );
+    default:
+      throw new Error(`unknown contract kind ${c.kind}`);
+  }
+}

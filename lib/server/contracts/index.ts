@@ -1,0 +1,11 @@
+import "server-only";
+// Registers the contract jobs (expiry, repayment reminders) wherever the services load.
+import "./jobs";
+
+export { iouDraftSave, iouInitiatorError } from "./iou";
+export { signStart, signFinish, supplementInfo, rejectContract, initiatorAction, listSignatures } from "./signing";
+export { setRepayReminder } from "./jobs";
+export { listFolder, FOLDER_PAGE_SIZE } from "./folder";
+export { documentFor } from "./document";
+export { renderDocumentPdf } from "./pdf";
+export { signLink } from "./effects";

@@ -1,0 +1,136 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { User } from "@prisma/client";
+import { db, type Tx } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
+import { encrypt } from "@/lib/server/crypto";
+import { idHash } from "@/lib/server/identity/real-name";
+import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
+import { formatYmd, shanghaiToday, type YMD } from "@/lib/domain/dates";
+import { maskId, parseResidentId } from "@/lib/domain/idcard";
+import { normalizePhone } from "@/lib/domain/phone";
+import { formatYuan, yuanToFen } from "@/lib/domain/money";
+import { iouAgeError, otherIouRole } from "@/lib/domain/iou";
+import { iouFormSchema, iouFormShape, type IouForm } from "@/lib/validation/iou";
+import { appendAudit } from "./audit";
+import { syncFolder } from "./folder";
+
+export const newInviteToken = () => crypto.randomBytes(24).toString("base64url");
+
+const ymdOf = (d: Date): YMD => ({ y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() });
+
+/** 借条 needs a real-named initiator aged 22–75; the message says what to do otherwise. */
+export function iouInitiatorError(user: User, today: YMD): string | null {
+  if (!user.verifiedAt || !user.birthDate) return "请先完成实名认证";
+  return iouAgeError(ymdOf(user.birthDate), today);
+}
+
+function contractNumber(): string {
+  const t = shanghaiToday(now());
+  return `JT${formatYmd(t).replaceAll("-", "")}${crypto.randomInt(0, 1e8).toString().padStart(8, "0")}`;
+}
+
+const amountOf = (f: IouForm) => {
+  const r = yuanToFen(f.amount);
+  return r.ok ? r.fen : null;
+};
+
+const titleOf = (f: IouForm) => {
+  const fen = yuanToFen(f.amount);
+  return fen.ok ? `借条 ${formatYuan(fen.fen)}` : "借条";
+};
+
+/**
+ * Saves the wizard as a draft (草稿). With `complete`, every rule must pass: that is the step
+ * before preview and signing. Parties are rebuilt from the form each time while in draft.
+ */
+export async function iouDraftSave(
+  user: User,
+  input: { contractId?: string | null; form: unknown; complete: boolean },
+): Promise<ActionResult<{ contractId: string }>> {
+  const today = shanghaiToday(now());
+  const initiatorError = iouInitiatorError(user, today);
+  if (initiatorError) return fail(initiatorError);
+  const parsed = (input.complete ? iouFormSchema(today) : iouFormShape).safeParse(input.form);
+  if (!parsed.success) return zodFail(parsed.error);
+  const form = parsed.data;
+
+  const phone = normalizePhone(form.counterpartyPhone);
+  if (phone && phone === user.phone) return fieldFail("counterpartyPhone", "对方不能是您本人");
+  const cpId = parseResidentId(form.counterpartyIdNumber, today);
+  if (form.counterpartyFill === "SELF" && cpId.ok && idHash(cpId.normalized) === user.idNumberHash) {
+    return fieldFail("counterpartyIdNumber", "对方不能是您本人");
+  }
+  const stored: IouForm = { ...form, counterpartyPhone: phone };
+
+  const contractId = await db().$transaction(async (tx) => {
+    let id = input.contractId ?? null;
+    if (id) {
+      const updated = await tx.contract.updateMany({
+        where: { id, initiatorId: user.id, status: "DRAFT" },
+        data: { facts: stored, title: titleOf(stored), amountFen: amountOf(stored), version: { increment: 1 } },
+      });
+      if (updated.count !== 1) return null;
+      await tx.party.deleteMany({ where: { contractId: id } });
+    } else {
+      const c = await tx.contract.create({
+        data: {
+          number: contractNumber(),
+          kind: "iou",
+          title: titleOf(stored),
+          initiatorId: user.id,
+          facts: stored,
+          amountFen: amountOf(stored),
+          createdAt: now(),
+        },
+      });
+      id = c.id;
+      await appendAudit(tx, id, { action: "create", fromStatus: null, toStatus: "DRAFT", actorUserId: user.id, actorRole: "INITIATOR" });
+    }
+    await createIouParties(tx, id, user, stored, today);
+    await syncFolder(tx, id);
+    return id;
+  });
+  if (!contractId) return fail("草稿不存在或已发起");
+  return ok({ contractId });
+}
+
+async function createIouParties(tx: Tx, contractId: string, user: User, f: IouForm, today: YMD) {
+  const counterpartyRole = otherIouRole(f.myRole);
+  const cpId = parseResidentId(f.counterpartyIdNumber, today);
+  const self = f.counterpartyFill === "SELF" && cpId.ok;
+  // Someone who already has an account with the named phone sees the contract in their folder.
+  const known = f.counterpartyPhone ? await tx.user.findUnique({ where: { phone: f.counterpartyPhone } }) : null;
+  const roles = [
+    {
+      role: f.myRole,
+      isInitiator: true,
+      fillMode: "SELF" as const,
+      userId: user.id,
+      name: user.realName,
+      idNumberEnc: user.idNumberEnc,
+      idNumberHash: user.idNumberHash,
+      idMasked: user.idMasked,
+      birthDate: user.birthDate,
+      phone: user.phone,
+      status: "WAITING_SIGN" as const,
+    },
+    {
+      role: counterpartyRole,
+      isInitiator: false,
+      fillMode: f.counterpartyFill,
+      userId: known && known.id !== user.id ? known.id : null,
+      name: self ? f.counterpartyName.trim() : null,
+      idNumberEnc: self ? encrypt(cpId.normalized) : null,
+      idNumberHash: self ? idHash(cpId.normalized) : null,
+      idMasked: self ? maskId(cpId.normalized) : null,
+      birthDate: self ? new Date(Date.UTC(cpId.birthDate.y, cpId.birthDate.m - 1, cpId.birthDate.d)) : null,
+      phone: f.counterpartyPhone || null,
+      status: self ? ("WAITING_SIGN" as const) : ("WAITING_INFO" as const),
+      inviteToken: newInviteToken(),
+    },
+  ];
+  // 出借人 first on the document
+  const ordered = roles.sort((a, b) => Number(b.role === "LENDER") - Number(a.role === "LENDER"));
+  for (const [seq, p] of ordered.entries()) await tx.party.create({ data: { ...p, contractId, seq } });
+}

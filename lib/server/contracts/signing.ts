@@ -1,0 +1,220 @@
+import "server-only";
+import type { Party, User } from "@prisma/client";
+import { db } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
+import { blobStore } from "@/lib/server/storage";
+import { consumeFaceCheck, judgeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
+import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
+import { shanghaiToday } from "@/lib/domain/dates";
+import { iouFormSchema } from "@/lib/validation/iou";
+import { rejectSchema, signFinishSchema, signStartSchema, supplementSchema, contractVersionSchema } from "@/lib/validation/contract";
+import { iouAgeError } from "@/lib/domain/iou";
+import { ContractError } from "./errors";
+import { runTransition, type Actor } from "./transition";
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+export const URGE_INTERVAL_MS = 3600_000;
+
+/** Stores a drawn signature write-once and keeps it on the account for reuse. */
+export async function saveSignature(userId: string, dataUrl: string): Promise<string | null> {
+  const bytes = new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"));
+  if (bytes.length < 64 || !PNG_MAGIC.every((b, i) => bytes[i] === b)) return null;
+  const sha256 = await blobStore().put(bytes);
+  await db().$transaction(async (tx) => {
+    await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType: "image/png" }, update: {} });
+    await tx.savedSignature.upsert({ where: { userId_sha256: { userId, sha256 } }, create: { userId, sha256 }, update: { deletedAt: null } });
+  });
+  return sha256;
+}
+
+export function listSignatures(userId: string) {
+  return db().savedSignature.findMany({ where: { userId, deletedAt: null }, orderBy: { createdAt: "desc" }, take: 12 });
+}
+
+function asResult(e: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
+  if (e instanceof ContractError) return e.field ? { ok: false, error: e.message, fieldErrors: { [e.field]: e.message } } : fail(e.message);
+  throw e;
+}
+
+/** The party a signed-in user acts as through a link, or null when the link is not theirs. */
+export function linkPartyFor(user: Pick<User, "id" | "phone">, party: Party, initiatorId: string): boolean {
+  if (party.isInitiator || user.id === initiatorId) return false;
+  if (party.userId && party.userId !== user.id) return false;
+  if (party.phone && party.phone !== user.phone) return false;
+  return true;
+}
+
+type SignPayload = { contractId: string; version: number; action: "initiate" | "sign"; partyId: string; signatureSha256: string };
+
+/**
+ * 签署 step 1: the chosen signature and the contract version are held in a face check
+ * (签署意愿验证). The initiator's signature initiates a draft; a recipient's signs.
+ */
+export async function signStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
+  const parsed = signStartSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const { contractId, version, token, signature } = parsed.data;
+  if (!user.verifiedAt) return fail("请先完成实名认证");
+  const c = await db().contract.findUnique({ where: { id: contractId }, include: { parties: true } });
+  if (!c) return fail("合同不存在");
+  if (c.version !== version) return fail("合同状态已变化，请刷新");
+
+  let party: Party | undefined;
+  let action: SignPayload["action"];
+  if (c.status === "DRAFT" && c.initiatorId === user.id) {
+    action = "initiate";
+    party = c.parties.find((p) => p.isInitiator);
+    const today = shanghaiToday(now());
+    if (c.kind === "iou" && !iouFormSchema(today).safeParse(c.facts).success) return fail("借条信息需要更新，请返回修改后再签署");
+  } else {
+    action = "sign";
+    party = c.parties.find((p) => p.inviteToken === token);
+    if (!party || !linkPartyFor(user, party, c.initiatorId)) return fail("合同不存在");
+    if (c.status !== "PENDING_SIGN" || party.status !== "WAITING_SIGN") return fail("合同状态已变化，请刷新");
+    if (party.idNumberHash && party.idNumberHash !== user.idNumberHash) return fail("您的实名信息与合同中的签署方不一致，无法签署");
+  }
+  if (!party) return fail("合同不存在");
+
+  let signatureSha256: string | null = null;
+  if ("savedId" in signature) {
+    const saved = await db().savedSignature.findFirst({ where: { id: signature.savedId, userId: user.id, deletedAt: null } });
+    signatureSha256 = saved?.sha256 ?? null;
+  } else {
+    signatureSha256 = await saveSignature(user.id, signature.png);
+  }
+  if (!signatureSha256) return fieldFail("signature", "签名无效，请重新签写");
+
+  const payload: SignPayload = { contractId, version, action, partyId: party.id, signatureSha256 };
+  const faceCheckId = await db().$transaction((tx) => startFaceCheck(tx, user.id, "SIGN", payload));
+  return ok({ faceCheckId });
+}
+
+/** 签署 step 2: a passed face check applies the signature through the lifecycle, once. */
+export async function signFinish(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<{ contractId: string }>> {
+  const parsed = signFinishSchema.safeParse(input);
+  if (!parsed.success) return fail("签署请求无效");
+  const verdict = await judgeFaceCheck(user.id, parsed.data.faceCheckId, { simulatedOutcome: parsed.data.passed });
+  if (!verdict.found || verdict.purpose !== "SIGN") return fail("意愿核验已失效，请重新签署");
+  if (!verdict.passed) return fail("人脸核验未通过，请重试");
+  const check = await db().faceCheck.findUnique({ where: { id: parsed.data.faceCheckId } });
+  const p = check?.payload as SignPayload | undefined;
+  if (!p) return fail("意愿核验已失效，请重新签署");
+  try {
+    await runTransition({
+      contractId: p.contractId,
+      action: p.action,
+      actor: { userId: user.id, partyId: p.partyId, ...meta },
+      expectVersion: p.version,
+      detail: { signatureSha256: p.signatureSha256, verification: "face", faceCheckId: parsed.data.faceCheckId },
+      apply: async (tx) => {
+        if (!(await consumeFaceCheck(tx, user.id, parsed.data.faceCheckId, "SIGN"))) throw new ContractError("REFUSED", "意愿核验已失效，请重新签署");
+        await tx.party.update({
+          where: { id: p.partyId },
+          data: { status: "SIGNED", signatureSha256: p.signatureSha256, signedAt: now(), userId: user.id },
+        });
+      },
+    });
+    return ok({ contractId: p.contractId });
+  } catch (e) {
+    return asResult(e);
+  }
+}
+
+/** 补充信息: the recipient confirms their identity from their real-name profile. */
+export async function supplementInfo(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
+  const parsed = supplementSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  if (!user.verifiedAt || !user.birthDate) return fail("请先完成实名认证");
+  const party = await db().party.findUnique({ where: { inviteToken: parsed.data.token }, include: { contract: true } });
+  if (!party || !linkPartyFor(user, party, party.contract.initiatorId)) return fail("合同不存在");
+  if (party.contract.kind === "iou") {
+    const b = user.birthDate;
+    const age = iouAgeError({ y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() }, shanghaiToday(now()));
+    if (age) return fail(age);
+  }
+  const initiator = await db().user.findUnique({ where: { id: party.contract.initiatorId } });
+  if (initiator?.idNumberHash === user.idNumberHash) return fail("对方不能是发起人本人");
+  try {
+    await runTransition({
+      contractId: party.contractId,
+      action: "supplement",
+      actor: { userId: user.id, partyId: party.id, ...meta },
+      expectVersion: parsed.data.version,
+      apply: async (tx) => {
+        const taken = await tx.party.updateMany({
+          where: { id: party.id, status: "WAITING_INFO" },
+          data: {
+            status: "WAITING_SIGN",
+            userId: user.id,
+            name: user.realName,
+            idNumberEnc: user.idNumberEnc,
+            idNumberHash: user.idNumberHash,
+            idMasked: user.idMasked,
+            birthDate: user.birthDate,
+            phone: user.phone,
+          },
+        });
+        if (taken.count !== 1) throw new ContractError("STALE", "合同状态已变化，请刷新");
+      },
+    });
+    return ok(undefined);
+  } catch (e) {
+    return asResult(e);
+  }
+}
+
+/** 拒签 with a reason. */
+export async function rejectContract(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
+  const parsed = rejectSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const party = await db().party.findUnique({ where: { inviteToken: parsed.data.token }, include: { contract: true } });
+  if (!party || !linkPartyFor(user, party, party.contract.initiatorId)) return fail("合同不存在");
+  try {
+    await runTransition({
+      contractId: party.contractId,
+      action: "reject",
+      actor: { userId: user.id, partyId: party.id, ...meta },
+      expectVersion: parsed.data.version,
+      detail: { reason: parsed.data.reason },
+      apply: async (tx) => {
+        await tx.party.update({ where: { id: party.id }, data: { status: "REJECTED", rejectReason: parsed.data.reason, userId: user.id } });
+      },
+    });
+    return ok(undefined);
+  } catch (e) {
+    return asResult(e);
+  }
+}
+
+/** 撤销 (initiator, before the other side acted) and 催办 (at most once an hour). */
+export async function initiatorAction(
+  user: User,
+  action: "revoke" | "urge" | "discard",
+  input: unknown,
+  meta: { ip: string; userAgent: string },
+): Promise<ActionResult<undefined>> {
+  const parsed = contractVersionSchema.safeParse(input);
+  if (!parsed.success) return fail("请求无效");
+  const actor: Actor = { userId: user.id, ...meta };
+  try {
+    await runTransition({
+      contractId: parsed.data.contractId,
+      action,
+      actor,
+      expectVersion: parsed.data.version,
+      check: (c, role) => {
+        if (role !== "INITIATOR") throw new ContractError("NOT_FOUND", "合同不存在");
+        if (action !== "urge") return;
+        const last = Math.max(0, ...c.parties.map((p) => p.lastUrgedAt?.getTime() ?? 0));
+        if (now().getTime() - last < URGE_INTERVAL_MS) throw new ContractError("REFUSED", "每小时只能催办一次，请稍后再试");
+      },
+      apply: async (tx, c) => {
+        if (action === "urge") await tx.party.updateMany({ where: { contractId: c.id, isInitiator: false }, data: { lastUrgedAt: now() } });
+        if (action === "revoke" || action === "discard") await tx.contract.update({ where: { id: c.id }, data: { endedAt: now() } });
+      },
+    });
+    return ok(undefined);
+  } catch (e) {
+    return asResult(e);
+  }
+}

@@ -1,0 +1,104 @@
+import "server-only";
+import type { Contract, ContractStatus, Party, Prisma } from "@prisma/client";
+import { db, type Tx } from "@/lib/server/db";
+import { transition, type ActorRole, type ContractAction, type Effect, type TransitionContext } from "@/lib/domain/lifecycle";
+import { appendAudit } from "./audit";
+import { notFound, refused, stale } from "./errors";
+import { runEffects } from "./effects";
+import { syncFolder } from "./folder";
+
+export type ContractWithParties = Contract & { parties: Party[] };
+
+export type Actor = {
+  userId: string | null; // null for the scheduler
+  /** The party acting through their link (a recipient who may not be bound yet). */
+  partyId?: string;
+  ip?: string;
+  userAgent?: string;
+};
+
+const CLAIM_STYLE_KINDS = new Set(["receipt"]);
+const SETTLEABLE_KINDS = new Set(["iou"]);
+
+export function roleOf(c: ContractWithParties, actor: Actor): ActorRole | null {
+  if (actor.userId === null) return "SYSTEM";
+  const party = actor.partyId ? c.parties.find((p) => p.id === actor.partyId) : c.parties.find((p) => p.userId === actor.userId);
+  if (c.initiatorId === actor.userId && (!party || party.isInitiator)) return "INITIATOR";
+  if (!party || party.isInitiator) return null;
+  if (party.userId && party.userId !== actor.userId) return null;
+  return "RECIPIENT";
+}
+
+export function contextOf(c: ContractWithParties): TransitionContext {
+  const recipients = c.parties.filter((p) => !p.isInitiator);
+  return {
+    // supplying their identity, signing or rejecting counts; merely opening the link does not
+    recipientActed: recipients.some(
+      (p) => p.status === "SIGNED" || p.status === "REJECTED" || (p.fillMode === "COUNTERPARTY" && p.status !== "WAITING_INFO"),
+    ),
+    recipientsMissingInfo: recipients.filter((p) => p.status === "WAITING_INFO").length,
+    recipientsUnsigned: recipients.filter((p) => p.status !== "SIGNED").length,
+    signerCount: c.parties.length || 2,
+    claimStyle: CLAIM_STYLE_KINDS.has(c.kind),
+    settleable: SETTLEABLE_KINDS.has(c.kind),
+  };
+}
+
+export type TransitionRequest = {
+  contractId: string;
+  action: ContractAction;
+  actor: Actor;
+  /** The version the actor saw; a different current version is a stale action. */
+  expectVersion?: number;
+  detail?: Record<string, Prisma.InputJsonValue | null>;
+  /** Row changes that belong to this step (a party's signature, its supplied identity…). */
+  apply?: (tx: Tx, c: ContractWithParties) => Promise<void>;
+  /** Extra checks with the loaded contract, before anything is written. */
+  check?: (c: ContractWithParties, role: ActorRole) => void;
+  /** Extra contract columns to set with the status. */
+  contractData?: (c: ContractWithParties) => Prisma.ContractUpdateManyMutationInput;
+};
+
+/**
+ * The only writer of Contract.status: one transaction with the version-guarded update, the
+ * caller's row changes, the effects (outbox rows, jobs, the final PDF), the audit event and
+ * the folder rows. Throws ContractError for a refused, stale or unknown contract.
+ */
+export async function runTransition(req: TransitionRequest): Promise<{ from: ContractStatus; to: ContractStatus; effects: Effect[] }> {
+  return db().$transaction(
+    async (tx) => {
+      const c = await tx.contract.findUnique({ where: { id: req.contractId }, include: { parties: true } });
+      if (!c) throw notFound();
+      const role = roleOf(c, req.actor);
+      if (!role) throw notFound(); // not a party: the contract does not exist for them
+      if (req.expectVersion !== undefined && req.expectVersion !== c.version) throw stale();
+      req.check?.(c, role);
+      const t = transition(c.status, req.action, role, contextOf(c));
+      if (!t.ok) throw t.reason === "NOT_ALLOWED" && req.expectVersion !== undefined ? stale() : refused(t.message);
+
+      const won = await tx.contract.updateMany({
+        where: { id: c.id, version: c.version },
+        data: { ...(req.contractData?.(c) ?? {}), status: t.to, version: { increment: 1 } },
+      });
+      if (won.count !== 1) throw stale();
+      await req.apply?.(tx, c);
+
+      const after = await tx.contract.findUniqueOrThrow({ where: { id: c.id }, include: { parties: true } });
+      const docSha256 = await runEffects(tx, after, t.effects, req.detail ?? {});
+      await appendAudit(tx, c.id, {
+        action: req.action,
+        fromStatus: c.status,
+        toStatus: t.to,
+        actorUserId: req.actor.userId,
+        actorRole: role,
+        ip: req.actor.ip,
+        userAgent: req.actor.userAgent,
+        docSha256,
+        detail: req.detail,
+      });
+      await syncFolder(tx, c.id);
+      return { from: c.status, to: t.to, effects: t.effects };
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
+}

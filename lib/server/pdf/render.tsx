@@ -1,0 +1,179 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { Document, Font, Image, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import type { ContractDocument, DocBlock, DocSigner } from "@/lib/domain/templates/document";
+
+// The contract PDF: the same ContractDocument the on-screen preview renders, laid out on A4 with
+// Noto Sans SC embedded (as a subset) so it reads the same in any viewer.
+
+const FAMILY = "NotoSansSC";
+const APP_NAME = "个人电子签";
+
+/**
+ * The TTFs shipped by @expo-google-fonts/noto-sans-sc. Resolved from the working directory, not
+ * through the bundler: `next start`, tsx scripts and vitest all run from the project root, and a
+ * static path.join(process.cwd(), …) lets Next's file tracing keep the files without bundling 10 MB.
+ */
+export function pdfFontFiles(): { regular: string; bold: string } {
+  const dir = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-sc");
+  return {
+    regular: path.join(dir, "400Regular", "NotoSansSC_400Regular.ttf"),
+    bold: path.join(dir, "700Bold", "NotoSansSC_700Bold.ttf"),
+  };
+}
+
+// Chinese is one long "word" to react-pdf (it only splits on spaces). Breaking it into syllables
+// lets lines wrap anywhere, but a break between syllables prints a hyphen; an empty part becomes a
+// zero-width glue instead, a break opportunity with no hyphen. Units keep closing punctuation with
+// the character before it and opening punctuation with the one after (no line starts with "，"),
+// and keep Latin / digit runs (amounts, ID numbers) whole.
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const UNIT =
+  /[（「『《〈【“‘(]*(?:[A-Za-z0-9.,:/%@*¥$+\-_#]+|.)[，。、；：！？）」』》〉】”’)\]…—,.;:!?%]*/gsu;
+
+export function cjkWordParts(word: string): string[] {
+  if (!CJK.test(word)) return [word];
+  return (word.match(UNIT) ?? [word]).flatMap((unit, i) => (i === 0 ? [unit] : ["", unit]));
+}
+
+function registerFonts(): void {
+  // The font store lives in @react-pdf/renderer (an external package, loaded once per process), so
+  // asking it survives this module being re-evaluated in development.
+  if (Font.getRegisteredFontFamilies().includes(FAMILY)) return;
+  const { regular, bold } = pdfFontFiles();
+  for (const file of [regular, bold]) {
+    if (!fs.existsSync(file)) throw new Error(`PDF font missing: ${file} (is @expo-google-fonts/noto-sans-sc installed?)`);
+  }
+  Font.register({
+    family: FAMILY,
+    fonts: [
+      { src: regular, fontWeight: 400 },
+      { src: bold, fontWeight: 700 },
+    ],
+  });
+  Font.registerHyphenationCallback(cjkWordParts);
+}
+
+const GREY = "#666666";
+const BODY = 10.5; // pt
+const LINE = "#999999";
+
+const s = StyleSheet.create({
+  // react-pdf turns a unitless lineHeight into points using the font size of the style it is set
+  // in (12 pt if that style sets none) and children inherit the points: so every style that sets
+  // lineHeight sets fontSize too, and the page sets neither (it would squeeze the 20 pt title).
+  page: { fontFamily: FAMILY, paddingTop: 48, paddingBottom: 64, paddingHorizontal: 56 },
+  title: { fontSize: 20, lineHeight: 1.3, fontWeight: 700, textAlign: "center" },
+  subtitle: { fontSize: 9, lineHeight: 1.4, color: GREY, textAlign: "center", marginTop: 4, marginBottom: 16 },
+  heading: { fontSize: 12, lineHeight: 1.5, fontWeight: 700, marginTop: 10, marginBottom: 4 },
+  paragraph: { fontSize: BODY, lineHeight: 1.6, marginBottom: 6 },
+  fields: { fontSize: BODY, lineHeight: 1.6, marginBottom: 8 },
+  fieldRow: { flexDirection: "row" },
+  fieldLabel: { width: 110, color: GREY },
+  fieldValue: { flex: 1 },
+  table: { borderTop: `0.75pt solid ${LINE}`, borderLeft: `0.75pt solid ${LINE}`, marginVertical: 6 },
+  tr: { flexDirection: "row" },
+  th: { backgroundColor: "#f0f0f0", fontWeight: 700 },
+  td: { flex: 1, fontSize: BODY, lineHeight: 1.4, paddingVertical: 3, paddingHorizontal: 5, borderRight: `0.75pt solid ${LINE}`, borderBottom: `0.75pt solid ${LINE}` },
+  signers: { flexDirection: "row", flexWrap: "wrap", justifyContent: "space-between", marginTop: 20 },
+  signer: { width: "48%", fontSize: BODY, lineHeight: 1.6, border: `0.75pt solid ${LINE}`, padding: 8, marginBottom: 12 },
+  signerRole: { fontWeight: 700, marginBottom: 2 },
+  signatureArea: { height: 64, marginVertical: 4, justifyContent: "center" },
+  signature: { width: 140, height: 60, objectFit: "contain" },
+  pending: { color: GREY, textAlign: "center" },
+  // No lineHeight on these: react-pdf 4.9 draws nothing for an absolute render-prop Text with one.
+  footer: { position: "absolute", bottom: 28, fontSize: 9, color: GREY },
+  footerNote: { left: 56, right: 170 },
+  pageNo: { right: 56, width: 100, textAlign: "right" },
+});
+
+function Block({ block }: { block: DocBlock }) {
+  switch (block.type) {
+    case "heading":
+      // minPresenceAhead keeps a heading off the bottom of a page, away from its text.
+      return <Text style={s.heading} minPresenceAhead={40}>{block.text}</Text>;
+    case "paragraph":
+      // One Text per line: a "\n" inside a Text has no glyph in Noto Sans SC, so react-pdf draws it
+      // in Helvetica, which would then be listed (unembedded) among the PDF's fonts.
+      return (
+        <View style={s.paragraph}>
+          {block.text.split("\n").map((line, i) => <Text key={i}>{line || " "}</Text>)}
+        </View>
+      );
+    case "fields":
+      return (
+        <View style={s.fields}>
+          {block.rows.map((row, i) => (
+            <View key={i} style={s.fieldRow} wrap={false}>
+              <Text style={s.fieldLabel}>{row.label}</Text>
+              <Text style={s.fieldValue}>{row.value}</Text>
+            </View>
+          ))}
+        </View>
+      );
+    case "table":
+      return (
+        <View style={s.table}>
+          <View style={[s.tr, s.th]} wrap={false}>
+            {block.columns.map((c, i) => <Text key={i} style={s.td}>{c}</Text>)}
+          </View>
+          {block.rows.map((row, r) => (
+            <View key={r} style={s.tr} wrap={false}>
+              {block.columns.map((_, i) => <Text key={i} style={s.td}>{row[i] ?? ""}</Text>)}
+            </View>
+          ))}
+        </View>
+      );
+  }
+}
+
+function SignerBox({ signer, images }: { signer: DocSigner; images: Map<string, Uint8Array> }) {
+  const png = signer.signatureSha256 ? images.get(signer.signatureSha256) : undefined;
+  return (
+    <View style={s.signer} wrap={false}>
+      <Text style={s.signerRole}>{signer.roleLabel}（签字）</Text>
+      <Text>姓名：{signer.name}</Text>
+      <Text>证件号码：{signer.idMasked}</Text>
+      <View style={s.signatureArea}>
+        {png ? (
+          // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image, not an HTML <img>
+          <Image style={s.signature} src={{ data: Buffer.from(png), format: "png" }} />
+        ) : (
+          <Text style={s.pending}>待签署</Text>
+        )}
+      </View>
+      <Text>签署时间：{signer.signedAt ?? ""}</Text>
+    </View>
+  );
+}
+
+function ContractPdf({ doc, images }: { doc: ContractDocument; images: Map<string, Uint8Array> }) {
+  return (
+    <Document title={doc.title} author={APP_NAME} creator={APP_NAME} producer={APP_NAME} language="zh-CN">
+      <Page size="A4" style={s.page}>
+        <Text style={s.title}>{doc.title}</Text>
+        <Text style={s.subtitle}>{doc.subtitle}</Text>
+        {doc.blocks.map((block, i) => <Block key={i} block={block} />)}
+        <View style={s.signers}>
+          {doc.signers.map((signer, i) => <SignerBox key={i} signer={signer} images={images} />)}
+        </View>
+        {/* Two absolute Texts rather than one row View: react-pdf 4.9 draws nothing for an
+            absolute row View whose Texts inherit a lineHeight. */}
+        <Text style={[s.footer, s.footerNote]} fixed>{doc.footer}</Text>
+        <Text style={[s.footer, s.pageNo]} fixed render={({ pageNumber, totalPages }) => `第 ${pageNumber} 页 / 共 ${totalPages} 页`} />
+      </Page>
+    </Document>
+  );
+}
+
+/** Renders the contract to PDF bytes. `images` holds each signed signer's PNG by its SHA-256. */
+export async function renderContractPdf(doc: ContractDocument, images: Map<string, Uint8Array>): Promise<Uint8Array> {
+  // A signer marked signed without their image would yield a PDF that looks unsigned: refuse.
+  for (const { signatureSha256 } of doc.signers) {
+    if (signatureSha256 && !images.has(signatureSha256)) throw new Error(`signature image ${signatureSha256} not supplied`);
+  }
+  registerFonts();
+  const buf = await renderToBuffer(<ContractPdf doc={doc} images={images} />);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}

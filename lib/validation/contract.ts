@@ -1,0 +1,32 @@
+// Schemas for the contract actions shared by forms and server actions (any contract kind).
+import { z } from "zod";
+
+const id = z.string().min(1).max(40);
+const version = z.number().int().min(0);
+
+/** A PNG drawn on the signature pad, as a data URL (at most ~400 KB). */
+export const signaturePngField = z
+  .string()
+  .max(560_000, "签名图片过大，请清除后重新签写")
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, "签名图片无效，请重新签写");
+
+export const signStartSchema = z.object({
+  contractId: id,
+  version,
+  token: z.string().max(64).optional(),
+  signature: z.union([z.object({ savedId: id }), z.object({ png: signaturePngField })], { error: "请先选择或签写签名" }),
+});
+
+export const signFinishSchema = z.object({ faceCheckId: id, passed: z.boolean() });
+
+export const rejectSchema = z.object({
+  token: z.string().min(1).max(64),
+  version,
+  reason: z.string().trim().min(2, "请填写拒签理由（至少2个字）").max(200, "拒签理由最多200字"),
+});
+
+export const supplementSchema = z.object({ token: z.string().min(1).max(64), version });
+
+export const contractVersionSchema = z.object({ contractId: id, version });
+
+export const reminderSchema = z.object({ contractId: id, enabled: z.boolean() });
