@@ -25,7 +25,9 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
-    { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 } }, testIgnore: /expiry/ },
+    { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, testIgnore: /expiry/ },
+    // Specs that move the server clock run alone, after everything else.
+    { name: "clock", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: /expiry/, dependencies: ["desktop", "phone"] },
   ],
 });

@@ -75,3 +75,47 @@ export async function shot(page: Page, testInfo: TestInfo, name: string): Promis
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
 }
+
+/** A valid ID for a random adult born 1970–1999, so parallel tests never claim the same ID. */
+export function randomAdultId(): string {
+  const y = 1970 + Math.floor(Math.random() * 30);
+  const m = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
+  const d = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+  return validId(`${y}${m}${d}`);
+}
+
+/** A browser context of its own with a signed-in, real-named person (initiator or counterparty). */
+export async function person(browser: import("@playwright/test").Browser, testInfo: TestInfo, name: string) {
+  const context = await browser.newContext(testInfo.project.use);
+  const page = await context.newPage();
+  const phone = randomPhone();
+  const id = randomAdultId();
+  await signIn(page, phone);
+  await completeRealName(page, name, id);
+  return { context, page, phone, id, name };
+}
+
+/** Draws a short stroke on the signature pad with the mouse (signature_pad listens to pointer events). */
+export async function drawSignature(page: Page): Promise<void> {
+  const pad = page.getByTestId("signature-pad");
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), box.y + box.height * (0.6 - Math.sin(i / 2) * 0.3), { steps: 2 });
+  await page.mouse.up();
+  await expect(page.getByText("签名已记录")).toBeVisible();
+}
+
+/** The /s/{token} path from the newest signing invitation sent to this phone. */
+export async function inviteLink(request: APIRequestContext, phone: string): Promise<string> {
+  let link = "";
+  await expect
+    .poll(async () => {
+      const rows = await outbox(request, phone);
+      link = rows.find((r) => r.kind === "contract.invite")?.body.match(/\/s\/[A-Za-z0-9_-]+/)?.[0] ?? "";
+      return link;
+    })
+    .toMatch(/^\/s\//);
+  return link;
+}

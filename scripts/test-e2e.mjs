@@ -16,6 +16,7 @@ const env = {
   // every e2e browser comes from 127.0.0.1; the per-IP rule itself is covered by unit tests
   LOGIN_IP_HOURLY_CAP: "100000",
   E2E_BASE_URL: `http://127.0.0.1:${port}`,
+  APP_URL: `http://127.0.0.1:${port}`,
 };
 
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {

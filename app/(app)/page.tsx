@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 
-const tiles = [
-  { key: "iou", label: "借条", desc: "借款凭证，双方签署", color: "bg-orange-50 text-orange-600" },
+const tiles: { key: string; label: string; desc: string; color: string; href?: string }[] = [
+  { key: "iou", label: "借条", desc: "借款凭证，双方签署", color: "bg-orange-50 text-orange-600", href: "/iou" },
   { key: "receipt", label: "收据", desc: "收款凭证，对方领取", color: "bg-emerald-50 text-emerald-600" },
   { key: "templates", label: "全部合同模板", desc: "租房、买卖等18种", color: "bg-brand-50 text-brand-600" },
   { key: "file", label: "文件发起", desc: "上传 PDF/Word/Excel", color: "bg-violet-50 text-violet-600" },
@@ -41,11 +41,18 @@ export default async function HomePage() {
           {tiles.map((t) => (
             <li key={t.key}>
               {/* Each capability opens here as its issue lands; until then the tile says so. */}
-              <div aria-disabled className="flex h-full flex-col gap-1 rounded-xl border border-slate-100 p-3">
-                <span className={`w-fit rounded-lg px-2 py-1 text-base font-semibold ${t.color}`}>{t.label}</span>
-                <span className="text-xs text-slate-500">{t.desc}</span>
-                <span className="mt-1 w-fit rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-500">即将开放</span>
-              </div>
+              {t.href ? (
+                <Link href={t.href} className="flex h-full flex-col gap-1 rounded-xl border border-slate-100 p-3 hover:border-brand-200 hover:bg-brand-50/40">
+                  <span className={`w-fit rounded-lg px-2 py-1 text-base font-semibold ${t.color}`}>{t.label}</span>
+                  <span className="text-xs text-slate-500">{t.desc}</span>
+                </Link>
+              ) : (
+                <div aria-disabled className="flex h-full flex-col gap-1 rounded-xl border border-slate-100 p-3">
+                  <span className={`w-fit rounded-lg px-2 py-1 text-base font-semibold ${t.color}`}>{t.label}</span>
+                  <span className="text-xs text-slate-500">{t.desc}</span>
+                  <span className="mt-1 w-fit rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-500">即将开放</span>
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -12,7 +12,7 @@ import { FaceCheckDialog } from "./FaceCheckDialog";
 
 type Schema = ReturnType<typeof realNameSchema>;
 
-export function RealNameForm() {
+export function RealNameForm({ next = "/" }: { next?: string }) {
   const router = useRouter();
   const schema = useMemo(() => realNameSchema(), []);
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
@@ -45,7 +45,7 @@ export function RealNameForm() {
     const res = await realNameFaceCheckAction({ faceCheckId, passed });
     setFaceBusy(false);
     if (res.ok) {
-      router.replace("/");
+      router.replace(next);
       router.refresh();
     } else {
       setFaceCheckId(null);

@@ -6,7 +6,9 @@ import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 
 export const metadata: Metadata = { title: "实名认证" };
 
-export default async function RealNamePage() {
+export default async function RealNamePage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  const safeNext = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
   const user = await requireUser();
   if (user.verifiedAt) redirect("/me");
   return (
@@ -16,7 +18,7 @@ export default async function RealNamePage() {
         根据《电子签名法》，签署合同需确认签署人真实身份。您的证件号将加密保存，仅以脱敏形式展示。
       </p>
       <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-100">
-        <RealNameForm />
+        <RealNameForm next={safeNext} />
       </section>
       <p className="flex items-center gap-1 text-xs text-slate-500">
         <SimulatedBadge title="开发环境：身份核验仅校验证件号格式与校验位，人脸核身为模拟" />

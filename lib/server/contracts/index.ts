@@ -9,3 +9,4 @@ export { listFolder, FOLDER_PAGE_SIZE } from "./folder";
 export { documentFor } from "./document";
 export { renderDocumentPdf } from "./pdf";
 export { signLink } from "./effects";
+export { contractForViewer, maySeeSignature } from "./view";

@@ -1,0 +1,55 @@
+"use server";
+// Thin server actions for every contract screen: who is calling, then the contract services.
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/server/auth/session";
+import { requestMeta } from "@/lib/server/request";
+import {
+  iouDraftSave,
+  initiatorAction,
+  rejectContract,
+  setRepayReminder,
+  signFinish,
+  signStart,
+  supplementInfo,
+} from "@/lib/server/contracts";
+
+export async function iouDraftSaveAction(input: { contractId?: string | null; form: unknown; complete: boolean }) {
+  const user = await requireUser();
+  return iouDraftSave(user, { contractId: typeof input?.contractId === "string" ? input.contractId : null, form: input?.form, complete: input?.complete === true });
+}
+
+export async function signStartAction(input: unknown) {
+  return signStart(await requireUser(), input);
+}
+
+export async function signFinishAction(input: unknown) {
+  const user = await requireUser();
+  const res = await signFinish(user, input, await requestMeta());
+  if (res.ok) revalidatePath(`/contracts/${res.data.contractId}`);
+  return res;
+}
+
+export async function supplementAction(input: unknown) {
+  return supplementInfo(await requireUser(), input, await requestMeta());
+}
+
+export async function rejectAction(input: unknown) {
+  return rejectContract(await requireUser(), input, await requestMeta());
+}
+
+export async function revokeAction(input: unknown) {
+  return initiatorAction(await requireUser(), "revoke", input, await requestMeta());
+}
+
+export async function urgeAction(input: unknown) {
+  return initiatorAction(await requireUser(), "urge", input, await requestMeta());
+}
+
+export async function discardAction(input: unknown) {
+  return initiatorAction(await requireUser(), "discard", input, await requestMeta());
+}
+
+export async function reminderAction(input: unknown) {
+  const user = await requireUser();
+  return setRepayReminder(user.id, input);
+}

@@ -1,0 +1,85 @@
+import type { ContractDocument } from "@/lib/domain/templates/document";
+
+/** The on-screen rendering of the same document model the PDF is made from. */
+export function DocumentView({ doc, signatureUrl }: { doc: ContractDocument; signatureUrl?: (sha256: string) => string }) {
+  return (
+    <article className="rounded-2xl bg-white p-4 text-[15px] leading-7 text-slate-800 shadow-sm ring-1 ring-slate-100 sm:p-8" data-testid="document">
+      <h2 className="text-center text-2xl font-bold tracking-widest">{doc.title}</h2>
+      <p className="mb-4 text-center text-xs text-slate-500">{doc.subtitle}</p>
+      {doc.blocks.map((b, i) => {
+        switch (b.type) {
+          case "heading":
+            return (
+              <h3 key={i} className="mt-4 font-semibold">
+                {b.text}
+              </h3>
+            );
+          case "paragraph":
+            return (
+              <p key={i} className="mt-1 whitespace-pre-line break-words">
+                {b.text}
+              </p>
+            );
+          case "fields":
+            return (
+              <dl key={i} className="mt-2 grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1 text-sm">
+                {b.rows.map((r, j) => (
+                  <div key={j} className="contents">
+                    <dt className="text-slate-500">{r.label}</dt>
+                    <dd className="break-all">{r.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            );
+          case "table":
+            return (
+              <div key={i} className="mt-2 overflow-x-auto">
+                <table className="w-full border-collapse text-sm">
+                  <thead>
+                    <tr>
+                      {b.columns.map((c) => (
+                        <th key={c} className="border border-slate-200 bg-slate-50 px-2 py-1 text-left font-medium">
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {b.rows.map((row, j) => (
+                      <tr key={j}>
+                        {row.map((cell, k) => (
+                          <td key={k} className="border border-slate-200 px-2 py-1">
+                            {cell}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+        }
+      })}
+      <div className="mt-6 grid gap-3 sm:grid-cols-2">
+        {doc.signers.map((s, i) => (
+          <div key={i} className="rounded-xl border border-slate-200 p-3 text-sm" data-testid="signer">
+            <p className="font-medium">
+              {s.roleLabel}：{s.name || "待补充"}
+            </p>
+            <p className="text-xs text-slate-500">身份证号：{s.idMasked || "待补充"}</p>
+            <div className="mt-2 flex h-16 items-center justify-center rounded-lg bg-slate-50">
+              {s.signatureSha256 && signatureUrl ? (
+                // eslint-disable-next-line @next/next/no-img-element -- a small signature PNG served by our own route
+                <img src={signatureUrl(s.signatureSha256)} alt={`${s.name}的签名`} className="h-14 object-contain" />
+              ) : (
+                <span className="text-slate-400">待签署</span>
+              )}
+            </div>
+            {s.signedAt && <p className="mt-1 text-xs text-slate-500">签署时间：{s.signedAt}</p>}
+          </div>
+        ))}
+      </div>
+      <p className="mt-6 text-center text-xs text-slate-400">{doc.footer}</p>
+    </article>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+import { useCallback, useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/Button";
+import { FaceCheckDialog } from "@/components/identity/FaceCheckDialog";
+import { signFinishAction, signStartAction } from "@/app/actions/contracts";
+import { SignaturePad } from "./SignaturePad";
+
+type Saved = { id: string; sha256: string };
+
+/** Choose a saved signature or draw one, then 签署意愿验证 (face check), then the signature applies. */
+export function SignPanel({
+  contractId,
+  version,
+  token,
+  saved,
+  label,
+  doneHref,
+}: {
+  contractId: string;
+  version: number;
+  token?: string;
+  saved: Saved[];
+  label: string;
+  doneHref: string;
+}) {
+  const router = useRouter();
+  const [choice, setChoice] = useState<string | "draw">(saved[0]?.id ?? "draw");
+  const [png, setPng] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [faceCheckId, setFaceCheckId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onPad = useCallback((v: string | null) => setPng(v), []);
+
+  const start = async () => {
+    setError(null);
+    if (choice === "draw" && !png) return setError("请先在签名区手写签名");
+    setBusy(true);
+    const res = await signStartAction({ contractId, version, token, signature: choice === "draw" ? { png } : { savedId: choice } });
+    setBusy(false);
+    if (!res.ok) return setError(res.fieldErrors?.signature ?? res.error ?? "签署失败，请重试");
+    setFaceCheckId(res.data.faceCheckId);
+  };
+
+  const finish = async (passed: boolean) => {
+    if (!faceCheckId) return;
+    setBusy(true);
+    const res = await signFinishAction({ faceCheckId, passed });
+    setBusy(false);
+    if (!res.ok) {
+      setFaceCheckId(null);
+      return setError(res.error ?? "签署失败，请重试");
+    }
+    router.push(doneHref);
+    router.refresh();
+  };
+
+  return (
+    <section aria-labelledby="sign-title" className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
+      <h2 id="sign-title" className="font-medium">
+        选择签名
+      </h2>
+      {saved.length > 0 && (
+        <div className="flex flex-wrap gap-2" role="radiogroup" aria-label="已保存的签名">
+          {saved.map((s, i) => (
+            <button
+              key={s.id}
+              type="button"
+              role="radio"
+              aria-checked={choice === s.id}
+              aria-label={`已保存的签名${i + 1}`}
+              onClick={() => setChoice(s.id)}
+              className={`h-16 w-32 rounded-lg border-2 bg-white p-1 ${choice === s.id ? "border-brand-500" : "border-slate-200"}`}
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element -- our own small PNG */}
+              <img src={`/api/signatures/${s.sha256}`} alt="" className="h-full w-full object-contain" />
+            </button>
+          ))}
+          <button
+            type="button"
+            role="radio"
+            aria-checked={choice === "draw"}
+            onClick={() => setChoice("draw")}
+            className={`h-16 w-32 rounded-lg border-2 text-sm ${choice === "draw" ? "border-brand-500 text-brand-600" : "border-slate-200 text-slate-500"}`}
+          >
+            ＋ 新签名
+          </button>
+        </div>
+      )}
+      {choice === "draw" && <SignaturePad onChange={onPad} />}
+      {choice === "draw" && <p className="text-xs text-slate-500">新签名会保存到您的账号，下次可直接选用。</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      )}
+      <Button onClick={start} disabled={busy}>
+        {busy && !faceCheckId ? "请稍候…" : label}
+      </Button>
+      {faceCheckId && (
+        <FaceCheckDialog title="签署意愿验证" busy={busy} error={null} onResult={finish} onCancel={() => setFaceCheckId(null)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+// How a contract's state reads to a person, e.g. 待借款人签署 rather than a bare 待签署.
+import { STATE_LABELS, type ContractState } from "./lifecycle";
+
+const ROLE_LABELS: Record<string, string> = { LENDER: "出借人", BORROWER: "借款人", PAYEE: "收款人", PAYER: "付款人" };
+export const roleLabel = (role: string) => ROLE_LABELS[role] ?? "签署方";
+
+export function statusLabel(state: ContractState, waitingRoles: string[] = []): string {
+  if (waitingRoles.length === 1 && (state === "PENDING_SIGN" || state === "PENDING_INFO")) {
+    return `待${roleLabel(waitingRoles[0]!)}${state === "PENDING_INFO" ? "补充信息" : "签署"}`;
+  }
+  return STATE_LABELS[state];
+}
+
+export const ACTION_LABELS: Record<string, string> = {
+  create: "创建草稿",
+  initiate: "发起并签署",
+  supplement: "补充签署信息",
+  sign: "签署",
+  claim: "领取",
+  reject: "拒签",
+  revoke: "撤销",
+  urge: "催办",
+  expire: "过期",
+  discard: "删除草稿",
+};
+
+export const STATUS_TONE: Partial<Record<ContractState, string>> = {
+  EFFECTIVE: "bg-emerald-50 text-emerald-700",
+  PENDING_INFO: "bg-amber-50 text-amber-700",
+  PENDING_SIGN: "bg-amber-50 text-amber-700",
+  PENDING_CLAIM: "bg-amber-50 text-amber-700",
+  DRAFT: "bg-slate-100 text-slate-600",
+};

@@ -1,0 +1,30 @@
+import "server-only";
+import type { User } from "@prisma/client";
+import { db } from "@/lib/server/db";
+import { actionsFor, type ContractAction } from "@/lib/domain/lifecycle";
+import { roleOf } from "./transition";
+
+/** A contract with its parties and timeline, for its parties and admins only; null otherwise (→ 404). */
+export async function contractForViewer(user: User, id: string) {
+  if (id.length > 40) return null;
+  const c = await db().contract.findUnique({
+    where: { id },
+    include: { parties: { orderBy: { seq: "asc" } }, events: { orderBy: { seq: "asc" } } },
+  });
+  if (!c) return null;
+  const isParty = c.initiatorId === user.id || c.parties.some((p) => p.userId === user.id);
+  if (!isParty && user.role !== "ADMIN") return null;
+  if (c.status === "DISCARDED") return null;
+  const role = isParty ? roleOf(c, { userId: user.id }) : null;
+  const actions: ContractAction[] = role ? actionsFor(c.status, role) : [];
+  return { contract: c, role, actions, myParty: c.parties.find((p) => p.userId === user.id) ?? null };
+}
+
+/** Whether this user may see a signature image: their own, or one on a contract they belong to. */
+export async function maySeeSignature(userId: string, sha256: string): Promise<boolean> {
+  if (await db().savedSignature.findFirst({ where: { userId, sha256 } })) return true;
+  const party = await db().party.findFirst({
+    where: { signatureSha256: sha256, contract: { OR: [{ initiatorId: userId }, { parties: { some: { userId } } }] } },
+  });
+  return party !== null;
+}
