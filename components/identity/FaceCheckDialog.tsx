@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { Button } from "@/components/ui/Button";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 
@@ -43,8 +44,9 @@ export function FaceCheckDialog({
     };
   }, []);
 
-  return (
-    <div role="dialog" aria-modal="true" aria-labelledby="face-title" className="fixed inset-0 z-50 flex items-end justify-center bg-black/40 sm:items-center">
+  // A portal keeps the dialog above the bottom navigation whatever its parent's stacking context.
+  return createPortal(
+    <div role="dialog" aria-modal="true" aria-labelledby="face-title" className="fixed inset-0 z-[70] flex items-end justify-center bg-black/40 sm:items-center">
       <div className="flex w-full max-w-sm flex-col gap-4 rounded-t-2xl bg-white p-5 sm:rounded-2xl">
         <div className="flex items-center justify-between">
           <h2 id="face-title" className="flex items-center gap-2 text-lg font-semibold">
@@ -77,6 +79,7 @@ export function FaceCheckDialog({
           </Button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

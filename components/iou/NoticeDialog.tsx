@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { createPortal } from "react-dom";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
 
@@ -12,8 +13,10 @@ export function CreateIouButton() {
       <Button className="w-full" onClick={() => setOpen(true)}>
         创建借条
       </Button>
-      {open && (
-        <div role="dialog" aria-modal="true" aria-labelledby="notice-title" className="fixed inset-0 z-50 flex items-end justify-center bg-black/40 sm:items-center">
+      {/* In a portal: the sticky bar holding the button is its own stacking context, under the nav. */}
+      {open &&
+        createPortal(
+        <div role="dialog" aria-modal="true" aria-labelledby="notice-title" className="fixed inset-0 z-[70] flex items-end justify-center bg-black/40 sm:items-center">
           <div className="flex max-h-[85dvh] w-full max-w-md flex-col gap-3 overflow-y-auto rounded-t-2xl bg-white p-5 sm:rounded-2xl">
             <h2 id="notice-title" className="text-lg font-semibold">
               告知书
@@ -32,8 +35,9 @@ export function CreateIouButton() {
               <Button onClick={() => router.push("/iou/new")}>我已理解并接受上述内容</Button>
             </div>
           </div>
-        </div>
-      )}
+        </div>,
+          document.body,
+        )}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/re
 import { formatYmd, shanghaiToday, type YMD } from "@/lib/domain/dates";
 import { maskId, parseResidentId } from "@/lib/domain/idcard";
 import { normalizePhone } from "@/lib/domain/phone";
-import { formatYuan, yuanToFen } from "@/lib/domain/money";
+import { yuanToFen } from "@/lib/domain/money";
 import { iouAgeError, otherIouRole } from "@/lib/domain/iou";
 import { iouFormSchema, iouFormShape, type IouForm } from "@/lib/validation/iou";
 import { appendAudit } from "./audit";
@@ -35,10 +35,8 @@ const amountOf = (f: IouForm) => {
   return r.ok ? r.fen : null;
 };
 
-const titleOf = (f: IouForm) => {
-  const fen = yuanToFen(f.amount);
-  return fen.ok ? `借条 ${formatYuan(fen.fen)}` : "借条";
-};
+// The title is what a stranger holding the link may see, so it carries no amount or name.
+const IOU_TITLE = "借条";
 
 /**
  * Saves the wizard as a draft (草稿). With `complete`, every rule must pass: that is the step
@@ -68,7 +66,7 @@ export async function iouDraftSave(
     if (id) {
       const updated = await tx.contract.updateMany({
         where: { id, initiatorId: user.id, status: "DRAFT" },
-        data: { facts: stored, title: titleOf(stored), amountFen: amountOf(stored), version: { increment: 1 } },
+        data: { facts: stored, title: IOU_TITLE, amountFen: amountOf(stored), version: { increment: 1 } },
       });
       if (updated.count !== 1) return null;
       await tx.party.deleteMany({ where: { contractId: id } });
@@ -77,7 +75,7 @@ export async function iouDraftSave(
         data: {
           number: contractNumber(),
           kind: "iou",
-          title: titleOf(stored),
+          title: IOU_TITLE,
           initiatorId: user.id,
           facts: stored,
           amountFen: amountOf(stored),
