@@ -15,6 +15,19 @@ import { iouFormSchema, iouFormShape, type IouForm } from "@/lib/validation/iou"
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
 
+/** A party's identity snapshot, taken from the account's real-name profile. */
+export function partyIdentityOf(user: User) {
+  return {
+    userId: user.id,
+    name: user.realName,
+    idNumberEnc: user.idNumberEnc,
+    idNumberHash: user.idNumberHash,
+    idMasked: user.idMasked,
+    birthDate: user.birthDate,
+    phone: user.phone,
+  };
+}
+
 export const newInviteToken = () => crypto.randomBytes(24).toString("base64url");
 
 const ymdOf = (d: Date): YMD => ({ y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() });
@@ -104,13 +117,7 @@ async function createIouParties(tx: Tx, contractId: string, user: User, f: IouFo
       role: f.myRole,
       isInitiator: true,
       fillMode: "SELF" as const,
-      userId: user.id,
-      name: user.realName,
-      idNumberEnc: user.idNumberEnc,
-      idNumberHash: user.idNumberHash,
-      idMasked: user.idMasked,
-      birthDate: user.birthDate,
-      phone: user.phone,
+      ...partyIdentityOf(user),
       status: "WAITING_SIGN" as const,
     },
     {

@@ -10,6 +10,7 @@ import { iouFormSchema } from "@/lib/validation/iou";
 import { rejectSchema, signFinishSchema, signStartSchema, supplementSchema, contractVersionSchema } from "@/lib/validation/contract";
 import { iouAgeError } from "@/lib/domain/iou";
 import { ContractError } from "./errors";
+import { partyIdentityOf } from "./iou";
 import { runTransition, type Actor } from "./transition";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -145,13 +146,7 @@ export async function supplementInfo(user: User, input: unknown, meta: { ip: str
           where: { id: party.id, status: "WAITING_INFO" },
           data: {
             status: "WAITING_SIGN",
-            userId: user.id,
-            name: user.realName,
-            idNumberEnc: user.idNumberEnc,
-            idNumberHash: user.idNumberHash,
-            idMasked: user.idMasked,
-            birthDate: user.birthDate,
-            phone: user.phone,
+            ...partyIdentityOf(user),
           },
         });
         if (taken.count !== 1) throw new ContractError("STALE", "合同状态已变化，请刷新");
