@@ -11,6 +11,10 @@ import {
   signFinish,
   signStart,
   supplementInfo,
+  endRequest,
+  endAnswer,
+  endVerified,
+  contractEmail,
 } from "@/lib/server/contracts";
 
 export async function iouDraftSaveAction(input: { contractId?: string | null; form: unknown; complete: boolean }) {
@@ -52,4 +56,25 @@ export async function discardAction(input: unknown) {
 export async function reminderAction(input: unknown) {
   const user = await requireUser();
   return setRepayReminder(user.id, input);
+}
+
+/** 申请解除 / 申请结清 → a face check to pass. */
+export async function endRequestAction(input: unknown) {
+  return endRequest(await requireUser(), input);
+}
+
+/** 确认 (→ a face check), 拒绝 or 取消 a pending 解除 / 结清. */
+export async function endAnswerAction(input: unknown) {
+  return endAnswer(await requireUser(), input, await requestMeta());
+}
+
+export async function endVerifiedAction(input: unknown) {
+  const user = await requireUser();
+  const res = await endVerified(user, input, await requestMeta());
+  if (res.ok) revalidatePath(`/contracts/${res.data.contractId}`);
+  return res;
+}
+
+export async function contractEmailAction(input: unknown) {
+  return contractEmail(await requireUser(), input, await requestMeta());
 }

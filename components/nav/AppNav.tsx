@@ -2,14 +2,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+// Each tab owns the sections under it: a contract's pages belong to 文件夹, a new contract to 首页.
 const items = [
-  { href: "/", label: "首页", icon: "M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z" },
-  { href: "/folder", label: "文件夹", icon: "M3 6a1 1 0 0 1 1-1h5l2 2h9a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1z" },
-  { href: "/me", label: "个人中心", icon: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 9a8 8 0 0 1 16 0" },
+  { href: "/", label: "首页", sections: ["/iou", "/templates", "/cases"], icon: "M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z" },
+  { href: "/folder", label: "文件夹", sections: ["/folder", "/contracts"], icon: "M3 6a1 1 0 0 1 1-1h5l2 2h9a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1z" },
+  { href: "/me", label: "个人中心", sections: ["/me", "/realname"], icon: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 9a8 8 0 0 1 16 0" },
 ];
 
-function isActive(path: string, href: string) {
-  return href === "/" ? path === "/" : path.startsWith(href);
+function isActive(path: string, item: (typeof items)[number]) {
+  if (item.href === "/" && path === "/") return true;
+  return item.sections.some((s) => path === s || path.startsWith(`${s}/`));
 }
 
 /** Bottom tab bar on phones, a side bar from md up. */
@@ -26,7 +28,7 @@ export function AppNav() {
       </div>
       <ul className="grid grid-cols-3 md:flex md:flex-col md:gap-1 md:px-3">
         {items.map((it) => {
-          const active = isActive(path, it.href);
+          const active = isActive(path, it);
           return (
             <li key={it.href}>
               <Link

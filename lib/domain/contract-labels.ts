@@ -22,6 +22,15 @@ export const ACTION_LABELS: Record<string, string> = {
   urge: "催办",
   expire: "过期",
   discard: "删除草稿",
+  rescindRequest: "申请解除",
+  rescindCancel: "取消解除",
+  rescindConfirm: "确认解除",
+  rescindRefuse: "拒绝解除",
+  settleRequest: "申请结清",
+  settleCancel: "取消结清",
+  settleConfirm: "确认结清",
+  settleRefuse: "拒绝结清",
+  email: "发送到邮箱",
 };
 
 export const STATUS_TONE: Partial<Record<ContractState, string>> = {
@@ -30,4 +39,7 @@ export const STATUS_TONE: Partial<Record<ContractState, string>> = {
   PENDING_SIGN: "bg-amber-50 text-amber-700",
   PENDING_CLAIM: "bg-amber-50 text-amber-700",
   DRAFT: "bg-slate-100 text-slate-600",
+  RESCINDING: "bg-orange-50 text-orange-700",
+  SETTLING: "bg-orange-50 text-orange-700",
+  SETTLED: "bg-sky-50 text-sky-700",
 };

@@ -95,6 +95,34 @@ describe("context-dependent outcomes", () => {
     expect(transition("EFFECTIVE", "settleRequest", "RECIPIENT", { ...base, signerCount: 3 })).toMatchObject({ ok: false, reason: "GUARD" });
   });
 
+  // 解除 / 结清: every cell with what the server must do in the same transaction
+  it.each([
+    ["EFFECTIVE", "rescindRequest", "INITIATOR", "RESCINDING", ["notifyResponder"]],
+    ["EFFECTIVE", "rescindRequest", "RECIPIENT", "RESCINDING", ["notifyResponder"]],
+    ["RESCINDING", "rescindCancel", "REQUESTER", "EFFECTIVE", ["notifyResponderCancelled"]],
+    ["RESCINDING", "rescindConfirm", "RESPONDER", "RESCINDED", ["storeEndedPdf", "notifyRequesterAnswered"]],
+    ["RESCINDING", "rescindRefuse", "RESPONDER", "EFFECTIVE", ["notifyRequesterAnswered"]],
+    ["EFFECTIVE", "settleRequest", "INITIATOR", "SETTLING", ["notifyResponder"]],
+    ["EFFECTIVE", "settleRequest", "RECIPIENT", "SETTLING", ["notifyResponder"]],
+    ["SETTLING", "settleCancel", "REQUESTER", "EFFECTIVE", ["notifyResponderCancelled"]],
+    ["SETTLING", "settleConfirm", "RESPONDER", "SETTLED", ["storeEndedPdf", "notifyRequesterAnswered"]],
+    ["SETTLING", "settleRefuse", "RESPONDER", "EFFECTIVE", ["notifyRequesterAnswered"]],
+  ] as const)("%s %s by %s → %s with %j", (from, action, role, to, effects) => {
+    expect(transition(from, action, role, base)).toEqual({ ok: true, to, effects });
+  });
+
+  it.each([
+    ["RESCINDING", "settleRequest", "RECIPIENT"],
+    ["SETTLING", "rescindRequest", "INITIATOR"],
+    ["RESCINDING", "rescindConfirm", "REQUESTER"], // the requester cannot answer themself
+    ["SETTLING", "settleCancel", "RESPONDER"],
+    ["RESCINDING", "settleConfirm", "RESPONDER"],
+    ["SETTLED", "rescindRequest", "INITIATOR"],
+    ["RESCINDED", "settleRequest", "RECIPIENT"],
+  ] as const)("%s refuses %s by %s: only one request at a time, answered by the other side", (from, action, role) => {
+    expect(transition(from, action, role, base)).toMatchObject({ ok: false, reason: "NOT_ALLOWED" });
+  });
+
   it("urge keeps a claim-style contract waiting to be claimed", () => {
     expect(transition("PENDING_CLAIM", "urge", "INITIATOR", { ...base, claimStyle: true })).toEqual({ ok: true, to: "PENDING_CLAIM", effects: ["remindRecipients"] });
   });

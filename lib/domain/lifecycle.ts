@@ -59,7 +59,9 @@ export type Effect =
   | "remindRecipients" // 催办
   | "scheduleExpiry"
   | "notifyResponder" // a rescission / settlement asks the other side
-  | "notifyRequesterAnswered";
+  | "notifyResponderCancelled" // the requester withdrew it
+  | "notifyRequesterAnswered"
+  | "storeEndedPdf"; // the 已解除 / 已结清 version of the document
 
 /** Facts about the contract the guards need; the server computes them from the rows. */
 export type TransitionContext = {
@@ -142,8 +144,14 @@ const TABLE: readonly Row[] = [
     guard: (c) => (c.signerCount !== 2 ? "多于两方签署的合同不支持在线解除" : null),
     effects: ["notifyResponder"],
   },
-  { from: ["RESCINDING"], action: "rescindCancel", roles: ["REQUESTER"], to: "EFFECTIVE", effects: [] },
-  { from: ["RESCINDING"], action: "rescindConfirm", roles: ["RESPONDER"], to: "RESCINDED", effects: ["notifyRequesterAnswered"] },
+  { from: ["RESCINDING"], action: "rescindCancel", roles: ["REQUESTER"], to: "EFFECTIVE", effects: ["notifyResponderCancelled"] },
+  {
+    from: ["RESCINDING"],
+    action: "rescindConfirm",
+    roles: ["RESPONDER"],
+    to: "RESCINDED",
+    effects: ["storeEndedPdf", "notifyRequesterAnswered"],
+  },
   { from: ["RESCINDING"], action: "rescindRefuse", roles: ["RESPONDER"], to: "EFFECTIVE", effects: ["notifyRequesterAnswered"] },
   {
     from: ["EFFECTIVE"],
@@ -153,8 +161,8 @@ const TABLE: readonly Row[] = [
     guard: (c) => (!c.settleable ? "该类合同不支持结清" : c.signerCount !== 2 ? "多于两方签署的合同不支持在线结清" : null),
     effects: ["notifyResponder"],
   },
-  { from: ["SETTLING"], action: "settleCancel", roles: ["REQUESTER"], to: "EFFECTIVE", effects: [] },
-  { from: ["SETTLING"], action: "settleConfirm", roles: ["RESPONDER"], to: "SETTLED", effects: ["notifyRequesterAnswered"] },
+  { from: ["SETTLING"], action: "settleCancel", roles: ["REQUESTER"], to: "EFFECTIVE", effects: ["notifyResponderCancelled"] },
+  { from: ["SETTLING"], action: "settleConfirm", roles: ["RESPONDER"], to: "SETTLED", effects: ["storeEndedPdf", "notifyRequesterAnswered"] },
   { from: ["SETTLING"], action: "settleRefuse", roles: ["RESPONDER"], to: "EFFECTIVE", effects: ["notifyRequesterAnswered"] },
 ];
 
@@ -189,8 +197,8 @@ export const STATE_LABELS: Record<ContractState, string> = {
   PENDING_SIGN: "待签署",
   PENDING_CLAIM: "待领取",
   EFFECTIVE: "已生效",
-  RESCINDING: "解除中",
-  SETTLING: "结清中",
+  RESCINDING: "待确认解除",
+  SETTLING: "待确认结清",
   RESCINDED: "已解除",
   SETTLED: "已结清",
   REJECTED: "已拒签",

@@ -30,3 +30,20 @@ export const supplementSchema = z.object({ token: z.string().min(1).max(64), ver
 export const contractVersionSchema = z.object({ contractId: id, version });
 
 export const reminderSchema = z.object({ contractId: id, enabled: z.boolean() });
+
+/** 申请解除 / 申请结清: the reason is required (a common one or typed). */
+export const endRequestSchema = z.object({
+  contractId: id,
+  version,
+  kind: z.enum(["rescind", "settle"]),
+  reason: z.string().trim().min(1, "请选择或填写原因").max(200, "原因最多200字"),
+});
+
+/** 确认 (verified), 拒绝 or 取消 a pending request. */
+export const endAnswerSchema = z.object({ contractId: id, version, answer: z.enum(["Cancel", "Confirm", "Refuse"]) });
+
+/** 发送到邮箱: the contract PDF as an attachment. */
+export const contractEmailSchema = z.object({
+  contractId: id,
+  email: z.string().trim().max(254, "邮箱地址过长").pipe(z.email("请输入正确的邮箱地址")),
+});

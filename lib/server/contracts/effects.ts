@@ -1,17 +1,20 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import type { ContractStatus, Prisma } from "@prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { config } from "@/lib/server/config";
 import { now } from "@/lib/server/clock";
 import { enqueue } from "@/lib/server/jobs";
 import { queueSms } from "@/lib/server/notify";
-import { PENDING_TTL_DAYS, type Effect } from "@/lib/domain/lifecycle";
-import { storeContractPdf } from "./pdf";
+import { PENDING_TTL_DAYS, type ContractAction, type Effect } from "@/lib/domain/lifecycle";
+import { END_LABELS, endKindOfState } from "@/lib/domain/end-request";
+import { storeContractPdf, storeEndedPdf } from "./pdf";
 import type { ContractWithParties } from "./transition";
 
 export const EXPIRE_JOB = "contract.expire";
 
-export const signLink = (token: string) => `${config.appUrl.replace(/\/$/, "")}/s/${token}`;
+const appUrl = () => config.appUrl.replace(/\/$/, "");
+export const signLink = (token: string) => `${appUrl()}/s/${token}`;
+export const contractLink = (id: string) => `${appUrl()}/contracts/${id}`;
 
 const initiatorName = (c: ContractWithParties) => c.parties.find((p) => p.isInitiator)?.name ?? "对方";
 
@@ -24,8 +27,9 @@ export async function runEffects(
   tx: Tx,
   c: ContractWithParties,
   effects: Effect[],
-  detail: Record<string, Prisma.InputJsonValue | null>,
+  step: { action: ContractAction; from: ContractStatus; detail: Record<string, Prisma.InputJsonValue | null> },
 ): Promise<string | null> {
+  const { detail } = step;
   let docSha256: string | null = null;
   const recipients = c.parties.filter((p) => !p.isInitiator);
   const initiator = c.parties.find((p) => p.isInitiator);
@@ -68,8 +72,32 @@ export async function runEffects(
         for (const p of c.parties) await sms(p.phone, `《${c.title}》在${PENDING_TTL_DAYS}天内未完成签署，已过期。`, "contract.expired");
         break;
       case "notifyResponder":
-      case "notifyRequesterAnswered":
-        for (const p of c.parties) await sms(p.phone, `《${c.title}》状态已更新，请在文件夹中查看。`, `contract.${effect}`);
+      case "notifyResponderCancelled":
+      case "notifyRequesterAnswered": {
+        // the other side of a 解除 / 结清 request: the requester, or everyone else
+        const kind = endKindOfState(effect === "notifyResponder" ? c.status : step.from);
+        if (!kind) break;
+        const words = END_LABELS[kind];
+        const requester = c.parties.find((p) => p.id === c.requestPartyId);
+        const link = contractLink(c.id);
+        if (effect === "notifyRequesterAnswered") {
+          const answer = step.action.endsWith("Confirm") ? `已同意${words.noun}，合同状态为${words.done}` : `拒绝了${words.noun}申请，合同仍然有效`;
+          await sms(requester?.phone, `对方${answer}：《${c.title}》。查看 ${link}`, `contract.${kind}Answered`);
+          break;
+        }
+        for (const p of c.parties) {
+          if (p.id === c.requestPartyId) continue;
+          const body =
+            effect === "notifyResponder"
+              ? `${requester?.name ?? "对方"}申请${words.noun}《${c.title}》，原因：${c.requestReason ?? ""}。请打开 ${link} 确认或拒绝。`
+              : `${requester?.name ?? "对方"}已取消对《${c.title}》的${words.noun}申请，合同仍然有效。`;
+          await sms(p.phone, body, `contract.${kind}${effect === "notifyResponder" ? "Request" : "Cancelled"}`);
+        }
+        break;
+      }
+      case "storeEndedPdf":
+        docSha256 = await storeEndedPdf(tx, c);
+        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: docSha256, endedAt: now(), repayReminder: false } });
         break;
     }
   }

@@ -10,3 +10,5 @@ export { documentFor } from "./document";
 export { renderDocumentPdf } from "./pdf";
 export { signLink } from "./effects";
 export { contractForViewer, maySeeSignature } from "./view";
+export { endRequest, endAnswer, endVerified } from "./end-request";
+export { contractEmail, EMAIL_SENDS_PER_HOUR } from "./email";

@@ -2,7 +2,13 @@ import "server-only";
 import { blobStore } from "@/lib/server/storage";
 import type { Tx } from "@/lib/server/db";
 import { renderContractPdf } from "@/lib/server/pdf/render";
+import type { Party } from "@prisma/client";
 import type { ContractDocument } from "@/lib/domain/templates/document";
+import { renderEndedPdf } from "@/lib/server/pdf/ended";
+import { now } from "@/lib/server/clock";
+import { formatShanghaiDateTime } from "@/lib/domain/dates";
+import { roleLabel } from "@/lib/domain/contract-labels";
+import { END_LABELS, endedStatement } from "@/lib/domain/end-request";
 import { documentFor } from "./document";
 import type { ContractWithParties } from "./transition";
 
@@ -20,6 +26,31 @@ export async function renderDocumentPdf(doc: ContractDocument): Promise<Uint8Arr
 /** The fully signed contract, stored write-once under its SHA-256 (inside the caller's transaction). */
 export async function storeContractPdf(tx: Tx, c: ContractWithParties): Promise<string> {
   const bytes = await renderDocumentPdf(documentFor(c, c.parties));
+  const sha256 = await blobStore().put(bytes);
+  await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType: "application/pdf" }, update: {} });
+  return sha256;
+}
+
+/** The 已解除 / 已结清 version: the current document stamped, with the record page appended. */
+export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<string> {
+  const kind = c.status === "SETTLED" ? "settle" : "rescind";
+  const signed = c.pdfSha256 ? await blobStore().get(c.pdfSha256) : null;
+  if (!signed || !c.pdfSha256) throw new Error(`contract ${c.id} has no signed document to end`);
+  const who = (p: Party | undefined, at: Date | null) => (p ? `${roleLabel(p.role)} ${p.name ?? ""}，${at ? formatShanghaiDateTime(at) : ""}` : "");
+  const requester = c.parties.find((p) => p.id === c.requestPartyId);
+  const confirmer = c.parties.find((p) => p.id !== c.requestPartyId);
+  const words = END_LABELS[kind];
+  const bytes = await renderEndedPdf(signed, {
+    stamp: words.done,
+    heading: `${words.noun}确认书`,
+    statement: endedStatement(kind, c.kind === "iou" ? "借条" : "合同"),
+    contractTitle: c.title,
+    contractNumber: c.number,
+    reason: c.requestReason ?? "",
+    requester: who(requester, c.requestedAt),
+    confirmer: who(confirmer, now()),
+    signedSha256: c.pdfSha256,
+  });
   const sha256 = await blobStore().put(bytes);
   await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType: "application/pdf" }, update: {} });
   return sha256;

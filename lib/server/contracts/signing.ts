@@ -9,7 +9,7 @@ import { shanghaiToday } from "@/lib/domain/dates";
 import { iouFormSchema } from "@/lib/validation/iou";
 import { rejectSchema, signFinishSchema, signStartSchema, supplementSchema, contractVersionSchema } from "@/lib/validation/contract";
 import { iouAgeError } from "@/lib/domain/iou";
-import { ContractError } from "./errors";
+import { ContractError, asResult } from "./errors";
 import { partyIdentityOf } from "./iou";
 import { runTransition, type Actor } from "./transition";
 
@@ -30,11 +30,6 @@ export async function saveSignature(userId: string, dataUrl: string): Promise<st
 
 export function listSignatures(userId: string) {
   return db().savedSignature.findMany({ where: { userId, deletedAt: null }, orderBy: { createdAt: "desc" }, take: 12 });
-}
-
-function asResult(e: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
-  if (e instanceof ContractError) return e.field ? { ok: false, error: e.message, fieldErrors: { [e.field]: e.message } } : fail(e.message);
-  throw e;
 }
 
 /** The party a signed-in user acts as through a link, or null when the link is not theirs. */

@@ -23,10 +23,16 @@ const SETTLEABLE_KINDS = new Set(["iou"]);
 export function roleOf(c: ContractWithParties, actor: Actor): ActorRole | null {
   if (actor.userId === null) return "SYSTEM";
   const party = actor.partyId ? c.parties.find((p) => p.id === actor.partyId) : c.parties.find((p) => p.userId === actor.userId);
-  if (c.initiatorId === actor.userId && (!party || party.isInitiator)) return "INITIATOR";
-  if (!party || party.isInitiator) return null;
-  if (party.userId && party.userId !== actor.userId) return null;
-  return "RECIPIENT";
+  let role: ActorRole;
+  if (c.initiatorId === actor.userId && (!party || party.isInitiator)) role = "INITIATOR";
+  else if (!party || party.isInitiator || (party.userId && party.userId !== actor.userId)) return null;
+  else role = "RECIPIENT";
+  // while a 解除 / 结清 request is pending, a signer is either the one who asked or one who answers
+  if ((c.status === "RESCINDING" || c.status === "SETTLING") && c.requestPartyId) {
+    const mine = party ?? c.parties.find((p) => p.isInitiator);
+    return mine?.id === c.requestPartyId ? "REQUESTER" : "RESPONDER";
+  }
+  return role;
 }
 
 export function contextOf(c: ContractWithParties): TransitionContext {
@@ -84,7 +90,7 @@ export async function runTransition(req: TransitionRequest): Promise<{ from: Con
       await req.apply?.(tx, c);
 
       const after = await tx.contract.findUniqueOrThrow({ where: { id: c.id }, include: { parties: true } });
-      const docSha256 = await runEffects(tx, after, t.effects, req.detail ?? {});
+      const docSha256 = await runEffects(tx, after, t.effects, { action: req.action, from: c.status, detail: req.detail ?? {} });
       await appendAudit(tx, c.id, {
         action: req.action,
         fromStatus: c.status,

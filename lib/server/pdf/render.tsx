@@ -7,7 +7,7 @@ import type { ContractDocument, DocBlock, DocSigner } from "@/lib/domain/templat
 // The contract PDF: the same ContractDocument the on-screen preview renders, laid out on A4 with
 // Noto Sans SC embedded (as a subset) so it reads the same in any viewer.
 
-const FAMILY = "NotoSansSC";
+export const FAMILY = "NotoSansSC";
 const APP_NAME = "个人电子签";
 
 /**
@@ -37,7 +37,7 @@ export function cjkWordParts(word: string): string[] {
   return (word.match(UNIT) ?? [word]).flatMap((unit, i) => (i === 0 ? [unit] : ["", unit]));
 }
 
-function registerFonts(): void {
+export function registerFonts(): void {
   // The font store lives in @react-pdf/renderer (an external package, loaded once per process), so
   // asking it survives this module being re-evaluated in development.
   if (Font.getRegisteredFontFamilies().includes(FAMILY)) return;

@@ -1,0 +1,109 @@
+import "server-only";
+import type { User } from "@prisma/client";
+import { db } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
+import { consumeFaceCheck, judgeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
+import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
+import { transition, type ContractAction } from "@/lib/domain/lifecycle";
+import { endKindOfState, type EndAction } from "@/lib/domain/end-request";
+import { endAnswerSchema, endRequestSchema, signFinishSchema } from "@/lib/validation/contract";
+import { ContractError, STALE_MESSAGE, asResult, notFound, refused } from "./errors";
+import { contextOf, roleOf, runTransition, type ContractWithParties } from "./transition";
+
+// 解除 / 结清 after signing. Asking and confirming need intent verification (意愿验证, the face
+// check for now; the account issue adds password and WebAuthn); cancelling and refusing do not.
+
+type Meta = { ip: string; userAgent: string };
+type Held = { contractId: string; version: number; action: EndAction; partyId: string; reason?: string };
+
+/** The signer this user is on the contract; only signers who signed take part in an ending. */
+function signerOf(c: ContractWithParties, userId: string) {
+  return c.parties.find((p) => p.userId === userId && p.status === "SIGNED") ?? null;
+}
+
+/** Refuses early, with the lifecycle's own message, before any verification is started. */
+async function load(user: User, contractId: string, version: number, action: ContractAction) {
+  const c = await db().contract.findUnique({ where: { id: contractId }, include: { parties: true } });
+  const party = c ? signerOf(c, user.id) : null;
+  if (!c || !party) throw notFound();
+  if (c.version !== version) throw new ContractError("STALE", STALE_MESSAGE);
+  if (action.endsWith("Request") && endKindOfState(c.status)) throw refused("已有一个解除或结清申请等待对方确认");
+  const role = roleOf(c, { userId: user.id, partyId: party.id });
+  const t = role ? transition(c.status, action, role, contextOf(c)) : null;
+  if (!t?.ok) throw refused(t?.message ?? "合同不存在");
+  return { c, party };
+}
+
+/** 申请解除 / 申请结清: validated, then held in a face check until the user passes it. */
+export async function endRequest(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
+  const parsed = endRequestSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const { contractId, version, kind, reason } = parsed.data;
+  try {
+    const { party } = await load(user, contractId, version, `${kind}Request`);
+    return ok({ faceCheckId: await hold(user, { contractId, version, action: `${kind}Request`, partyId: party.id, reason }) });
+  } catch (e) {
+    return asResult(e);
+  }
+}
+
+/** 确认 is held for verification like a request; 拒绝 and 取消 happen at once. */
+export async function endAnswer(user: User, input: unknown, meta: Meta): Promise<ActionResult<{ faceCheckId: string | null }>> {
+  const parsed = endAnswerSchema.safeParse(input);
+  if (!parsed.success) return fail("请求无效");
+  const { contractId, version, answer } = parsed.data;
+  try {
+    const c = await db().contract.findUnique({ where: { id: contractId } });
+    const kind = c ? endKindOfState(c.status) : null;
+    if (!c || !kind) {
+      if (c && c.version !== version) return fail(STALE_MESSAGE);
+      throw notFound();
+    }
+    const action: EndAction = `${kind}${answer}`;
+    const { party } = await load(user, contractId, version, action);
+    if (answer === "Confirm") return ok({ faceCheckId: await hold(user, { contractId, version, action, partyId: party.id }) });
+    await apply(user, { contractId, version, action, partyId: party.id }, meta);
+    return ok({ faceCheckId: null });
+  } catch (e) {
+    return asResult(e);
+  }
+}
+
+/** The verified step: a passed face check carries out the held request or confirmation, once. */
+export async function endVerified(user: User, input: unknown, meta: Meta): Promise<ActionResult<{ contractId: string }>> {
+  const parsed = signFinishSchema.safeParse(input);
+  if (!parsed.success) return fail("请求无效");
+  const verdict = await judgeFaceCheck(user.id, parsed.data.faceCheckId, { simulatedOutcome: parsed.data.passed });
+  if (!verdict.found || verdict.purpose !== "INTENT") return fail("意愿核验已失效，请重新操作");
+  if (!verdict.passed) return fail("人脸核验未通过，请重试");
+  const held = (await db().faceCheck.findUnique({ where: { id: parsed.data.faceCheckId } }))?.payload as Held | undefined;
+  if (!held) return fail("意愿核验已失效，请重新操作");
+  try {
+    await apply(user, held, meta, parsed.data.faceCheckId);
+    return ok({ contractId: held.contractId });
+  } catch (e) {
+    return asResult(e);
+  }
+}
+
+async function hold(user: User, held: Held): Promise<string> {
+  return db().$transaction((tx) => startFaceCheck(tx, user.id, "INTENT", held));
+}
+
+async function apply(user: User, held: Held, meta: Meta, faceCheckId?: string): Promise<void> {
+  const isRequest = held.action.endsWith("Request");
+  await runTransition({
+    contractId: held.contractId,
+    action: held.action,
+    actor: { userId: user.id, partyId: held.partyId, ...meta },
+    expectVersion: held.version,
+    detail: { ...(held.reason ? { reason: held.reason } : {}), ...(faceCheckId ? { verification: "face", faceCheckId } : {}) },
+    check: (c) => {
+      if (!signerOf(c, user.id)) throw notFound();
+    },
+    contractData: () => (isRequest ? { requestPartyId: held.partyId, requestReason: held.reason ?? "", requestedAt: now() } : {}),
+    apply: async (tx) => {
+      if (faceCheckId && !(await consumeFaceCheck(tx, user.id, faceCheckId, "INTENT"))) throw refused("意愿核验已失效，请重新操作");
+    },
+  });
+}
