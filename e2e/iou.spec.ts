@@ -1,36 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { drawSignature, inviteLink, person, shot } from "./helpers";
-
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
-
-/** home → 借条 → 告知书 → wizard. */
-async function openWizard(page: Page) {
-  await page.goto("/");
-  await page.getByRole("link", { name: /借条/ }).first().click();
-  await expect(page.getByRole("heading", { name: "借条模板预览" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "查看借条相关司法判例" })).toBeVisible();
-  await page.getByRole("button", { name: "创建借条" }).click();
-  await page.getByRole("button", { name: "我已理解并接受上述内容" }).click();
-  await expect(page.getByRole("heading", { name: "填写借条" })).toBeVisible();
-}
-
-async function fillFacts(page: Page, amount: string) {
-  await page.getByLabel("借款金额（元）").fill(amount);
-  await page.getByLabel("借款用途").fill("家庭装修周转");
-  await page.getByLabel("还款日期").fill(inDays(90));
-  await page.getByLabel("年利率（%，选填）").fill("3.5");
-}
-
-/** The initiator's signature: draw, confirm, pass the 模拟 face check, land on the detail page. */
-async function signAsInitiator(page: Page) {
-  await expect(page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
-  await drawSignature(page);
-  await page.getByRole("button", { name: "确认签署借条" }).click();
-  await page.getByRole("button", { name: "模拟核验通过" }).click();
-  await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
-}
+import { fillFacts, inDays, openWizard, signAsInitiator, today } from "./iou-flow";
 
 test("@iou 我出借 + 对方填: counterparty fills info and signs; both folders 已生效; the PDF holds names, amounts and dates", async ({ browser }, info) => {
   const lender = await person(browser, info, "钱出借");

@@ -12,7 +12,7 @@ const env = {
   DATA_DIR: dataDir,
   PORT: port,
   DATABASE_URL: "",
-  ADMIN_PHONES: "13900000001,13900000002",
+  ADMIN_PHONES: "13900000001,13900000002,13900000003,13900000004",
   // every e2e browser comes from 127.0.0.1; the per-IP rule itself is covered by unit tests
   LOGIN_IP_HOURLY_CAP: "100000",
   E2E_BASE_URL: `http://127.0.0.1:${port}`,

@@ -7,6 +7,7 @@ const links = [
   { href: "/admin", label: "概览" },
   { href: "/admin/users", label: "用户" },
   { href: "/admin/outbox", label: "短信与邮件" },
+  { href: "/admin/settings", label: "参数设置" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

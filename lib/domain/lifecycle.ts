@@ -141,7 +141,7 @@ const TABLE: readonly Row[] = [
     action: "rescindRequest",
     roles: ["INITIATOR", "RECIPIENT"],
     to: "RESCINDING",
-    guard: (c) => (c.signerCount !== 2 ? "多于两方签署的合同不支持在线解除" : null),
+    guard: (c) => (c.signerCount !== 2 ? "本合同有两个以上签署方，不支持在线解除；如需解除，请全体签署方另行签署《解除协议》" : null),
     effects: ["notifyResponder"],
   },
   { from: ["RESCINDING"], action: "rescindCancel", roles: ["REQUESTER"], to: "EFFECTIVE", effects: ["notifyResponderCancelled"] },
@@ -209,3 +209,6 @@ export const STATE_LABELS: Record<ContractState, string> = {
 
 /** How long a pending contract waits for its signers. */
 export const PENDING_TTL_DAYS = 30;
+
+/** States in which the signed document exists: it can be downloaded and e-mailed. */
+export const DOCUMENT_STATES: readonly ContractState[] = ["EFFECTIVE", "RESCINDING", "SETTLING", "RESCINDED", "SETTLED"];

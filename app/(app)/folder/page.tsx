@@ -4,7 +4,8 @@ import type { ContractStatus } from "@prisma/client";
 import { requireUser } from "@/lib/server/auth/session";
 import { listFolder } from "@/lib/server/contracts";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
-import { STATE_LABELS } from "@/lib/domain/lifecycle";
+import { DOCUMENT_STATES, STATE_LABELS } from "@/lib/domain/lifecycle";
+import { DocumentShortcuts } from "@/components/contract/DocumentShortcuts";
 import { STATUS_TONE } from "@/lib/domain/contract-labels";
 
 export const metadata: Metadata = { title: "文件夹" };
@@ -78,8 +79,8 @@ export default async function FolderPage({ searchParams }: { searchParams: Promi
       ) : (
         <ul className="flex flex-col gap-2" data-testid="folder-list">
           {items.map((it) => (
-            <li key={it.contractId}>
-              <Link href={`/contracts/${it.contractId}`} className="flex items-center justify-between gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
+            <li key={it.contractId} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-100" data-testid="folder-item">
+              <Link href={`/contracts/${it.contractId}`} className="flex items-center justify-between gap-3 p-4">
                 <span className="min-w-0">
                   <span className="block truncate font-medium">{it.title}</span>
                   <span className="block truncate text-xs text-slate-500">
@@ -91,6 +92,7 @@ export default async function FolderPage({ searchParams }: { searchParams: Promi
                   {STATE_LABELS[it.status]}
                 </span>
               </Link>
+              {DOCUMENT_STATES.includes(it.status) && <DocumentShortcuts contractId={it.contractId} email={user.email ?? ""} />}
             </li>
           ))}
         </ul>

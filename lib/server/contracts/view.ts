@@ -1,8 +1,8 @@
 import "server-only";
 import type { User } from "@prisma/client";
 import { db } from "@/lib/server/db";
-import { actionsFor, type ContractAction } from "@/lib/domain/lifecycle";
-import { roleOf } from "./transition";
+import { actionsFor, transition, type ContractAction } from "@/lib/domain/lifecycle";
+import { contextOf, roleOf } from "./transition";
 
 /** A contract with its parties and timeline, for its parties and admins only; null otherwise (→ 404). */
 export async function contractForViewer(user: User, id: string) {
@@ -16,8 +16,15 @@ export async function contractForViewer(user: User, id: string) {
   if (!isParty && user.role !== "ADMIN") return null;
   if (c.status === "DISCARDED") return null;
   const role = isParty ? roleOf(c, { userId: user.id }) : null;
-  const actions: ContractAction[] = role ? actionsFor(c.status, role) : [];
-  return { contract: c, role, actions, myParty: c.parties.find((p) => p.userId === user.id) ?? null };
+  const offered: ContractAction[] = role ? actionsFor(c.status, role) : [];
+  // an action the table offers but a guard refuses is shown disabled, with the guard's reason
+  const refusals: Partial<Record<ContractAction, string>> = {};
+  for (const a of offered) {
+    const t = transition(c.status, a, role!, contextOf(c));
+    if (!t.ok) refusals[a] = t.message;
+  }
+  const actions = offered.filter((a) => !refusals[a]);
+  return { contract: c, role, actions, refusals, myParty: c.parties.find((p) => p.userId === user.id) ?? null };
 }
 
 /** Whether this user may see a signature image: their own, or one on a contract they belong to. */

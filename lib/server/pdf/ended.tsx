@@ -27,7 +27,7 @@ const s = StyleSheet.create({
   title: { fontSize: 18, lineHeight: 1.4, fontWeight: 700, textAlign: "center", marginBottom: 18 },
   statement: { fontSize: 11, lineHeight: 1.7, marginBottom: 14, color: RED },
   row: { flexDirection: "row", fontSize: 10.5, lineHeight: 1.7 },
-  label: { width: 110, color: "#666666" },
+  label: { width: 130, color: "#666666" },
   value: { flex: 1 },
 });
 
@@ -67,7 +67,8 @@ export async function renderEndedPdf(signed: Uint8Array, r: EndRecord): Promise<
   const [stamp] = await doc.embedPdf(extra, [0]);
   for (const page of doc.getPages()) {
     const { width, height } = page.getSize();
-    page.drawPage(stamp!, { x: width - 56 - 140, y: height - 40 - 50, width: 140, height: 50, rotate: degrees(0), opacity: 0.9 });
+    // in the top margin, clear of the title and the subtitle line
+    page.drawPage(stamp!, { x: width - 56 - 112, y: height - 6 - 40, width: 112, height: 40, rotate: degrees(0), opacity: 0.9 });
   }
   const [record] = await doc.copyPages(extra, [1]);
   doc.addPage(record);

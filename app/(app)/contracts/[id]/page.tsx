@@ -8,6 +8,11 @@ import { ACTION_LABELS, STATUS_TONE, roleLabel, statusLabel } from "@/lib/domain
 import { DocumentView } from "@/components/contract/DocumentView";
 import { ContractActions } from "@/components/contract/ContractActions";
 import { ShareLink } from "@/components/contract/ShareLink";
+import { MoreActions } from "@/components/contract/MoreActions";
+import { PendingEndPanel } from "@/components/contract/PendingEndPanel";
+import { listLegalProviders } from "@/lib/server/content/legal";
+import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
+import { END_LABELS, endKindOfState, endedStatement } from "@/lib/domain/end-request";
 
 export const metadata: Metadata = { title: "合同详情" };
 
@@ -18,11 +23,20 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const view = await contractForViewer(user, id);
   if (!view) notFound();
-  const { contract: c, actions, role, myParty } = view;
+  const { contract: c, actions, refusals, role, myParty } = view;
   const waiting = c.parties.filter((p) => !p.isInitiator && (p.status === "WAITING_SIGN" || p.status === "WAITING_INFO"));
   const label = statusLabel(c.status, waiting.map((p) => p.role));
   const pending = c.status === "PENDING_INFO" || c.status === "PENDING_SIGN" || c.status === "PENDING_CLAIM";
   const reminder = c.kind === "iou" && (c.status === "EFFECTIVE" || pending) && role ? c.repayReminder : null;
+  const hasDocument = c.pdfSha256 !== null && DOCUMENT_STATES.includes(c.status);
+  const pendingEnd = endKindOfState(c.status);
+  const requester = c.parties.find((p) => p.id === c.requestPartyId);
+  const ended = c.status === "SETTLED" ? "settle" : c.status === "RESCINDED" ? "rescind" : null;
+  const providers = role && c.status !== "DRAFT" ? await listLegalProviders() : [];
+  const actorOf = (userId: string | null) => {
+    const p = userId ? c.parties.find((x) => x.userId === userId) : undefined;
+    return userId === null ? "系统" : p ? `${roleLabel(p.role)} ${p.name ?? ""}` : "管理员";
+  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -49,12 +63,43 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           {myParty.status === "WAITING_INFO" ? "补充信息并签署" : "去签署"}
         </Link>
       )}
-      {c.pdfSha256 && (
+      {ended && (
+        <p className="rounded-xl bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200" data-testid="ended-statement">
+          {END_LABELS[ended].done}：{endedStatement(ended, c.kind === "iou" ? "借条" : "合同")}
+          {c.requestReason ? `（原因：${c.requestReason}）` : ""}
+        </p>
+      )}
+      {pendingEnd && (
+        <PendingEndPanel
+          contractId={c.id}
+          version={c.version}
+          kind={pendingEnd}
+          side={role === "REQUESTER" || role === "RESPONDER" ? role : null}
+          requester={requester ? `${roleLabel(requester.role)} ${requester.name ?? ""}` : ""}
+          requestedAt={c.requestedAt ? formatShanghaiDateTime(c.requestedAt) : ""}
+          reason={c.requestReason ?? ""}
+        />
+      )}
+      {hasDocument && (
         <a href={`/api/contracts/${c.id}/pdf`} download className="rounded-lg border border-brand-500 bg-white py-2.5 text-center text-brand-600">
           下载合同PDF
         </a>
       )}
-      <ContractActions contractId={c.id} version={c.version} actions={actions} reminder={reminder} />
+      <div className="flex flex-wrap items-start gap-2">
+        {role && c.status !== "DRAFT" && (
+          <MoreActions
+            contractId={c.id}
+            version={c.version}
+            can={{ rescind: actions.includes("rescindRequest"), settle: actions.includes("settleRequest") }}
+            rescindRefusal={refusals.rescindRequest ?? null}
+            emailTo={hasDocument ? (user.email ?? "") : null}
+            providers={providers.map(({ id, name, description, url }) => ({ id, name, description, url }))}
+          />
+        )}
+        <div className="min-w-0 flex-1">
+          <ContractActions contractId={c.id} version={c.version} actions={actions} reminder={reminder} />
+        </div>
+      </div>
 
       <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
 
@@ -87,8 +132,11 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             <li key={e.id} className="flex flex-col border-l-2 border-brand-200 pl-3">
               <span>
                 {ACTION_LABELS[e.action] ?? e.action}
-                <span className="text-slate-500"> · {e.actorRole === "SYSTEM" ? "系统" : e.actorRole === "INITIATOR" ? "发起方" : "接收方"}</span>
+                <span className="text-slate-500"> · {actorOf(e.actorUserId)}</span>
               </span>
+              {typeof (e.detail as { reason?: unknown } | null)?.reason === "string" && (
+                <span className="break-words text-xs text-slate-600">原因：{(e.detail as { reason: string }).reason}</span>
+              )}
               <span className="text-xs text-slate-500">
                 {formatShanghaiDateTime(e.createdAt)}
                 {e.docSha256 ? ` · 文件SHA-256 ${e.docSha256.slice(0, 16)}…` : ""}
