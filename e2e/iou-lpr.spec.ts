@@ -25,7 +25,7 @@ test("@iou the admin sets the one-year LPR; the wizard warns above four times it
   await lender.page.getByLabel("年利率（%，选填）").fill("10");
   await expect(lender.page.getByTestId("rate-warning")).toHaveCount(0);
   await lender.page.getByLabel("年利率（%，选填）").fill("10.5");
-  await expect(lender.page.getByTestId("rate-warning")).toContainText("一年期LPR（2.50%）的4倍（10.00%）");
+  await expect(lender.page.getByTestId("rate-warning")).toContainText("一年期LPR（2.5%）的4倍（10%）");
   await adminCtx.close();
   await lender.context.close();
 });

@@ -94,7 +94,7 @@ test("@iou 借给我 + 我来填: the lender rejects with a reason and the initi
 
   await page.goto(detail);
   await expect(page.getByTestId("status")).toHaveText("已拒签");
-  await expect(page.getByText("利率与约定不符")).toBeVisible();
+  await expect(page.getByTestId("timeline")).toContainText("原因：利率与约定不符");
   await shot(page, info, "iou-rejected");
   await lender.context.close();
   await borrower.context.close();
