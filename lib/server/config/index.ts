@@ -22,6 +22,10 @@ export const config = {
     return Number.isInteger(n) && n > 0 ? n : undefined;
   },
   appUrl: process.env.APP_URL ?? "http://localhost:3000",
+  /** The platform CA's certificates and keys; generated there on first start when absent. */
+  get pkiDir() {
+    return path.resolve(/*turbopackIgnore: true*/ process.env.PKI_DIR ?? path.join(this.dataDir, "pki"));
+  },
   get jobsEnabled() {
     return process.env.JOBS_DISABLED !== "1";
   },
