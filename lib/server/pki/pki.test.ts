@@ -84,7 +84,7 @@ describe("platform PKI", () => {
     // the token inside a PDF signature is over that signature's value
     const signer = await issueSignerCert({ name: "王五", idMasked: "4403**********0011", contractId: "c789" });
     const cms = await signDetached(new TextEncoder().encode("doc"), signer, [pki.ca.cert], timeStampAuthority());
-    const sd = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(cms).content });
+    const sd = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(cms.slice().buffer).content });
     const si = sd.signerInfos[0]!;
     const attr = si.unsignedAttrs!.attributes.find((a) => a.type === OID.timeStampToken)!;
     const embedded = new Uint8Array((attr.values[0] as asn1js.Sequence).toBER());
