@@ -7,6 +7,7 @@ import { shanghaiToday } from "@/lib/domain/dates";
 import { iouDraftSave, signStart, signFinish, supplementInfo, rejectContract, initiatorAction, listFolder } from "./index";
 import { verifyAuditChain } from "./audit";
 import { linkPartyFor } from "./signing";
+import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { initiate, iouForm, meta, person, pngDataUrl, sign, validIdOf, versionOf } from "./test-kit";
 
 describe("借条 lifecycle through the services", () => {
@@ -27,6 +28,11 @@ describe("借条 lifecycle through the services", () => {
     expect(done.parties.find((p) => p.role === "BORROWER")!.name).toBe("孙借款");
     const pdf = await blobStore().get(done.pdfSha256!);
     expect(Buffer.from(pdf!.subarray(0, 5)).toString()).toBe("%PDF-");
+    // each signer's PAdES signature, then the platform seal, all valid against our root
+    const sigs = pdfsigBlocks(pdf!, await trustingNssDb());
+    expect(sigs.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["钱出借", "孙借款", "个人电子签 平台签章"]);
+    for (const b of sigs) expect(b).toContain("Signature is Valid.");
+    expect(sigs[2]).toContain("Total document signed");
     expect(await verifyAuditChain(db(), c.id)).toBeNull();
     const events = await db().auditEvent.findMany({ where: { contractId: c.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["create", "initiate", "supplement", "sign"]);

@@ -5,6 +5,8 @@ import { renderContractPdf } from "@/lib/server/pdf/render";
 import type { Party } from "@prisma/client";
 import type { ContractDocument } from "@/lib/domain/templates/document";
 import { renderEndedPdf } from "@/lib/server/pdf/ended";
+import { addSignature } from "@/lib/server/pdf/pades";
+import { issueSignerCert, platformPki, timeStampAuthority } from "@/lib/server/pki";
 import { now } from "@/lib/server/clock";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { roleLabel } from "@/lib/domain/contract-labels";
@@ -23,9 +25,27 @@ export async function renderDocumentPdf(doc: ContractDocument): Promise<Uint8Arr
   return renderContractPdf(doc, images);
 }
 
+/**
+ * Each signer's PAdES signature in signing order, then the platform seal, as incremental updates
+ * over the rendered document. Signing happens when the last party has signed, so every signature
+ * covers the complete contract (a 对方填 counterparty's identity is only known after the initiator
+ * signed); each uses a certificate issued to that signer for this contract and carries a time-stamp.
+ */
+async function signContractPdf(pdf: Uint8Array, c: ContractWithParties): Promise<Uint8Array> {
+  const { ca, seal } = await platformPki();
+  const tsa = timeStampAuthority();
+  let out = pdf;
+  for (const p of [...c.parties].sort((a, b) => a.seq - b.seq)) {
+    if (p.status !== "SIGNED" || !p.name) continue;
+    const signer = await issueSignerCert({ name: p.name, idMasked: p.idMasked ?? "", contractId: c.id });
+    out = await addSignature(out, { signer, chain: [ca.cert], tsa, fieldName: `signer-${p.seq}`, name: p.name, reason: `签署《${c.title}》`, signingTime: p.signedAt ?? now() });
+  }
+  return addSignature(out, { signer: seal, chain: [ca.cert], tsa, fieldName: "platform-seal", name: "个人电子签", reason: "平台签章：各方已签署，合同生效", signingTime: now() });
+}
+
 /** The fully signed contract, stored write-once under its SHA-256 (inside the caller's transaction). */
 export async function storeContractPdf(tx: Tx, c: ContractWithParties): Promise<string> {
-  const bytes = await renderDocumentPdf(documentFor(c, c.parties));
+  const bytes = await signContractPdf(await renderDocumentPdf(documentFor(c, c.parties)), c);
   const sha256 = await blobStore().put(bytes);
   await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType: "application/pdf" }, update: {} });
   return sha256;

@@ -73,5 +73,6 @@ export async function renderEndedPdf(signed: Uint8Array, r: EndRecord): Promise<
   const [record] = await doc.copyPages(extra, [1]);
   doc.addPage(record);
   doc.setTitle(`${r.contractTitle}（${r.stamp}）`);
-  return doc.save();
+  // a classic xref table, so later signatures can be appended as incremental updates
+  return doc.save({ useObjectStreams: false });
 }

@@ -9,6 +9,7 @@ import { emptyIouForm, iouFactsFromForm } from "@/lib/validation/iou";
 import { addDays, formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { renderContractPdf } from "./render";
 import { addSignature } from "./pades";
+import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
 
 // Judged by poppler's pdfsig (NSS) with a database that trusts only our root, and by qpdf.
 
@@ -18,22 +19,6 @@ const file = (name: string, bytes?: Uint8Array) => {
   if (bytes) fs.writeFileSync(f, bytes);
   return f;
 };
-
-async function nssDb(): Promise<string> {
-  const db = path.join(dir, "nss");
-  if (fs.existsSync(db)) return `sql:${db}`;
-  fs.mkdirSync(db);
-  const { root } = await platformPki();
-  execFileSync("certutil", ["-N", "-d", `sql:${db}`, "--empty-password"]);
-  execFileSync("certutil", ["-A", "-d", `sql:${db}`, "-n", "dzq-root", "-t", "CT,C,C", "-i", file("root.pem", new TextEncoder().encode(root.toString("pem")))]);
-  return `sql:${db}`;
-}
-
-function pdfsig(pdfFile: string, nss: string): { count: number; blocks: string[] } {
-  const out = spawnSync("pdfsig", ["-nssdir", nss, pdfFile], { encoding: "utf8" }).stdout;
-  const blocks = out.split(/Signature #\d+:/).slice(1);
-  return { count: blocks.length, blocks };
-}
 
 async function contractPdf(): Promise<Uint8Array> {
   const today = shanghaiToday(new Date());
@@ -60,8 +45,8 @@ describe("PAdES incremental signatures", () => {
     const sealed = await addSignature(two, { signer: seal, chain: [ca.cert], tsa: timeStampAuthority(), fieldName: "platform", name: "个人电子签", reason: "平台签章", signingTime: new Date() });
     const f = file("sealed.pdf", sealed);
 
-    const { count, blocks } = pdfsig(f, await nssDb());
-    expect(count).toBe(3);
+    const blocks = pdfsigBlocks(f, await trustingNssDb());
+    expect(blocks).toHaveLength(3);
     for (const b of blocks) {
       expect(b).toContain("Signature Validation: Signature is Valid.");
       expect(b).toContain("Certificate Validation: Certificate is Trusted.");
@@ -79,8 +64,8 @@ describe("PAdES incremental signatures", () => {
     const tampered = Buffer.from(signed);
     const at = tampered.indexOf("/Producer");
     tampered[at + 2] = tampered[at + 2] === 0x72 ? 0x52 : 0x72; // flip a letter's case in the Info dict
-    const { count, blocks } = pdfsig(file("tampered.pdf", tampered), await nssDb());
-    expect(count).toBe(1);
+    const blocks = pdfsigBlocks(file("tampered.pdf", tampered), await trustingNssDb());
+    expect(blocks).toHaveLength(1);
     expect(blocks[0]).not.toContain("Signature is Valid.");
     expect(blocks[0]).toMatch(/Digest Mismatch|Signature is Invalid/);
   });
@@ -90,7 +75,7 @@ describe("PAdES incremental signatures", () => {
     const empty = path.join(dir, "empty-nss");
     fs.mkdirSync(empty);
     execFileSync("certutil", ["-N", "-d", `sql:${empty}`, "--empty-password"]);
-    const { blocks } = pdfsig(file("untrusted.pdf", signed), `sql:${empty}`);
+    const blocks = pdfsigBlocks(file("untrusted.pdf", signed), `sql:${empty}`);
     expect(blocks[0]).toContain("Signature Validation: Signature is Valid.");
     expect(blocks[0]).not.toContain("Certificate is Trusted.");
   });
