@@ -11,6 +11,7 @@ import { blobStore } from "@/lib/server/storage";
 import { sha256Hex } from "@/lib/server/crypto";
 import { contractEmail, endAnswer, endRequest, endVerified, setRepayReminder } from "./index";
 import { verifyAuditChain } from "./audit";
+import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { effectiveIou, meta, person, versionOf } from "./test-kit";
 
 const statusOf = async (id: string) => (await db().contract.findUniqueOrThrow({ where: { id } })).status;
@@ -67,6 +68,11 @@ describe("解除 and 结清 after signing", () => {
     expect(text).toContain("解除确认书");
     expect(text).toContain("合同内容填写有误");
     expect(await blobStore().get(signedSha)).not.toBeNull(); // the signed version stays stored
+    // a new revision: the parties' signatures stay valid, and the platform seals the ended version
+    const sigs = pdfsigBlocks((await blobStore().get(done.pdfSha256!))!, await trustingNssDb());
+    expect(sigs.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["解甲", "除乙", "个人电子签 平台签章", "个人电子签 平台签章"]);
+    for (const b of sigs) expect(b).toContain("Signature is Valid.");
+    expect(sigs[3]).toContain("Total document signed");
 
     const events = await db().auditEvent.findMany({ where: { contractId }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action).slice(4)).toEqual(["rescindRequest", "rescindCancel", "rescindRequest", "rescindRefuse", "rescindRequest", "rescindConfirm"]);

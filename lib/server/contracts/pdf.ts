@@ -60,7 +60,7 @@ export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<str
   const requester = c.parties.find((p) => p.id === c.requestPartyId);
   const confirmer = c.parties.find((p) => p.id !== c.requestPartyId);
   const words = END_LABELS[kind];
-  const bytes = await renderEndedPdf(signed, {
+  const ended = await renderEndedPdf(signed, {
     stamp: words.done,
     heading: `${words.noun}确认书`,
     statement: endedStatement(kind, c.kind === "iou" ? "借条" : "合同"),
@@ -71,6 +71,8 @@ export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<str
     confirmer: who(confirmer, now()),
     signedSha256: c.pdfSha256,
   });
+  const { ca, seal } = await platformPki();
+  const bytes = await addSignature(ended, { signer: seal, chain: [ca.cert], tsa: timeStampAuthority(), fieldName: `platform-seal-${kind}`, name: "个人电子签", reason: `平台签章：${words.done}`, signingTime: now() });
   const sha256 = await blobStore().put(bytes);
   await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType: "application/pdf" }, update: {} });
   return sha256;

@@ -2,10 +2,11 @@ import "server-only";
 import { PDFDocument, degrees } from "pdf-lib";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { FAMILY, registerFonts } from "./render";
+import { appendRevision } from "./revision";
 
 // The 已结清 / 已解除 version of a signed contract: the signed pages with a stamp saying so, and a
 // record page with who asked, why, and who confirmed. pdf-lib places pages that react-pdf drew
-// (it has the Chinese font), so the signed pages themselves are never re-laid out.
+// (it has the Chinese font) in an incremental update, so the signed revision is never rewritten.
 
 export type EndRecord = {
   stamp: string; // 已结清 / 已解除
@@ -59,20 +60,22 @@ function EndedPages({ r }: { r: EndRecord }) {
   );
 }
 
-/** The signed PDF with a stamp on every page and the record page appended. */
+/**
+ * The signed PDF with a stamp on every page and the record page appended, as a new revision:
+ * the signed bytes are kept, so the signatures stay valid for the revision they signed.
+ */
 export async function renderEndedPdf(signed: Uint8Array, r: EndRecord): Promise<Uint8Array> {
   registerFonts();
   const extra = await PDFDocument.load(await renderToBuffer(<EndedPages r={r} />));
-  const doc = await PDFDocument.load(signed);
-  const [stamp] = await doc.embedPdf(extra, [0]);
-  for (const page of doc.getPages()) {
-    const { width, height } = page.getSize();
-    // in the top margin, clear of the title and the subtitle line
-    page.drawPage(stamp!, { x: width - 56 - 112, y: height - 6 - 40, width: 112, height: 40, rotate: degrees(0), opacity: 0.9 });
-  }
-  const [record] = await doc.copyPages(extra, [1]);
-  doc.addPage(record);
-  doc.setTitle(`${r.contractTitle}（${r.stamp}）`);
-  // a classic xref table, so later signatures can be appended as incremental updates
-  return doc.save({ useObjectStreams: false });
+  return appendRevision(signed, async (doc) => {
+    const [stamp] = await doc.embedPdf(extra, [0]);
+    for (const page of doc.getPages()) {
+      const { width, height } = page.getSize();
+      // in the top margin, clear of the title and the subtitle line
+      page.drawPage(stamp!, { x: width - 56 - 112, y: height - 6 - 40, width: 112, height: 40, rotate: degrees(0), opacity: 0.9 });
+    }
+    const [record] = await doc.copyPages(extra, [1]);
+    doc.addPage(record);
+    doc.setTitle(`${r.contractTitle}（${r.stamp}）`);
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from "pdf-lib";
 import { signDetached, type TimeStampAuthority } from "@/lib/server/pki/cms";
+import { appendObjects, objectBytes } from "./revision";
 import type { KeyedCert, x509 } from "@/lib/server/pki/x509";
 
 // A PAdES signature (ETSI.CAdES.detached) added as an incremental update: the existing bytes are
@@ -23,26 +24,8 @@ export type SignatureRequest = {
   signingTime: Date;
 };
 
-const latin1 = (s: string) => Buffer.from(s, "latin1");
-
-function lastStartXref(pdf: Uint8Array): number {
-  const tail = Buffer.from(pdf.subarray(Math.max(0, pdf.length - 2048))).toString("latin1");
-  const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  if (!m) throw new Error("PDF has no trailing startxref");
-  const offset = Number(m[1]);
-  if (Buffer.from(pdf.subarray(offset, offset + 4)).toString("latin1") !== "xref") {
-    throw new Error("PDF uses a cross-reference stream; save it with a classic xref table before signing");
-  }
-  return offset;
-}
-
-function objectText(ref: PDFRef, body: string): string {
-  return `${ref.objectNumber} ${ref.generationNumber} obj\n${body}\nendobj\n`;
-}
-
 /** Appends one signature revision; returns the new file. */
 export async function addSignature(pdf: Uint8Array, req: SignatureRequest): Promise<Uint8Array> {
-  const prevXref = lastStartXref(pdf);
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ctx = doc.context;
   const changed = new Map<PDFRef, PDFObject>();
@@ -111,31 +94,8 @@ export async function addSignature(pdf: Uint8Array, req: SignatureRequest): Prom
     ">>",
   ].join("\n");
 
-  const needsNewline = pdf[pdf.length - 1] !== 0x0a;
-  let body = needsNewline ? "\n" : "";
-  const offsets = new Map<number, number>();
   const start = pdf.length;
-  const entries: [PDFRef, string][] = [[sigRef, sigDict], ...[...changed].map(([ref, obj]) => [ref, obj.toString()] as [PDFRef, string])];
-  for (const [ref, text] of entries) {
-    offsets.set(ref.objectNumber, start + Buffer.byteLength(body, "latin1"));
-    body += objectText(ref, text);
-  }
-  const xrefOffset = start + Buffer.byteLength(body, "latin1");
-  const nums = [...offsets.keys()].sort((a, b) => a - b);
-  let xref = "xref\n";
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
-    xref += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) xref += `${String(offsets.get(nums[k]!)).padStart(10, "0")} 00000 n \n`;
-    i = j + 1;
-  }
-  const trailer = ctx.obj({ Size: ctx.largestObjectNumber + 1, Root: catalogRef, Prev: prevXref });
-  if (ctx.trailerInfo.Info) trailer.set(PDFName.of("Info"), ctx.trailerInfo.Info as PDFObject);
-  if (ctx.trailerInfo.ID) trailer.set(PDFName.of("ID"), ctx.trailerInfo.ID as PDFObject);
-  body += `${xref}trailer\n${trailer.toString()}\nstartxref\n${xrefOffset}\n%%EOF\n`;
-
-  const out = Buffer.concat([Buffer.from(pdf), latin1(body)]);
+  const out = appendObjects(pdf, ctx, [[sigRef, Buffer.from(sigDict, "latin1")], ...[...changed].map(([ref, obj]) => [ref, objectBytes(obj)] as [PDFRef, Buffer])]);
   // fill in the byte range around the /Contents hex string, then sign exactly those bytes
   const contentsAt = out.indexOf("/Contents <", start, "latin1") + "/Contents ".length;
   const contentsEnd = contentsAt + CONTENTS_BYTES * 2 + 2;
