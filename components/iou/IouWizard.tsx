@@ -4,6 +4,7 @@ import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-for
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Field } from "@/components/ui/Field";
+import { Segmented } from "@/components/ui/Segmented";
 import { Button } from "@/components/ui/Button";
 import { iouFormSchema, COURT_OPTIONS, type IouForm } from "@/lib/validation/iou";
 import { parseRateBp, rateWarning, splitEvenly, totalDueFen, IOU_SUPPLEMENT_ABOVE_FEN } from "@/lib/domain/iou";
@@ -13,8 +14,6 @@ import { iouDraftSaveAction } from "@/app/actions/contracts";
 
 type Me = { name: string; idMasked: string; phoneMasked: string };
 
-const seg = (active: boolean) =>
-  `flex-1 rounded-lg px-3 py-2 text-center text-sm font-medium ${active ? "bg-brand-500 text-white" : "bg-slate-100 text-slate-600"}`;
 
 export function IouWizard({ me, lprBp, draftId, initial }: { me: Me; lprBp: number; draftId: string | null; initial: IouForm }) {
   const router = useRouter();
@@ -74,16 +73,7 @@ export function IouWizard({ me, lprBp, draftId, initial }: { me: Me; lprBp: numb
   return (
     <form onSubmit={handleSubmit((values) => save(values, true))} noValidate className="flex flex-col gap-4">
       <section className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
-        <div className="flex gap-2" role="radiogroup" aria-label="我的身份">
-          <label className={seg(v.myRole === "BORROWER")}>
-            <input type="radio" value="BORROWER" className="sr-only" {...register("myRole")} />
-            借给我
-          </label>
-          <label className={seg(v.myRole === "LENDER")}>
-            <input type="radio" value="LENDER" className="sr-only" {...register("myRole")} />
-            我出借
-          </label>
-        </div>
+        <Segmented label="我的身份" value={v.myRole} options={[["BORROWER", "借给我"], ["LENDER", "我出借"]] as const} field={register("myRole")} />
         <div className="rounded-xl bg-slate-50 p-3 text-sm">
           <p className="font-medium">{v.myRole === "LENDER" ? "出借人（我）" : "借款人（我）"}</p>
           <p className="text-slate-600">
@@ -92,16 +82,13 @@ export function IouWizard({ me, lprBp, draftId, initial }: { me: Me; lprBp: numb
         </div>
         <div className="flex items-center justify-between">
           <p className="text-sm font-medium">{v.myRole === "LENDER" ? "借款人（对方）" : "出借人（对方）"}</p>
-          <div className="flex gap-1" role="radiogroup" aria-label="对方信息">
-            <label className={seg(v.counterpartyFill === "COUNTERPARTY")}>
-              <input type="radio" value="COUNTERPARTY" className="sr-only" {...register("counterpartyFill")} />
-              对方填
-            </label>
-            <label className={seg(v.counterpartyFill === "SELF")}>
-              <input type="radio" value="SELF" className="sr-only" {...register("counterpartyFill")} />
-              我来填
-            </label>
-          </div>
+          <Segmented
+            label="对方信息"
+            className="flex gap-1"
+            value={v.counterpartyFill}
+            options={[["COUNTERPARTY", "对方填"], ["SELF", "我来填"]] as const}
+            field={register("counterpartyFill")}
+          />
         </div>
         {v.counterpartyFill === "SELF" ? (
           <>
@@ -133,16 +120,7 @@ export function IouWizard({ me, lprBp, draftId, initial }: { me: Me; lprBp: numb
         />
         <Field id="purpose" label="借款用途" placeholder="如：资金周转" error={err("purpose")} {...register("purpose")} />
         <Field id="loanDate" label="借款日期" type="date" min={formatYmd(addDays(today, -60))} error={err("loanDate")} {...register("loanDate")} />
-        <div className="flex gap-2" role="radiogroup" aria-label="还款方式">
-          <label className={seg(v.repayMode === "ONCE")}>
-            <input type="radio" value="ONCE" className="sr-only" {...register("repayMode")} />
-            一次性还款
-          </label>
-          <label className={seg(v.repayMode === "INSTALMENTS")}>
-            <input type="radio" value="INSTALMENTS" className="sr-only" {...register("repayMode")} />
-            分期还款
-          </label>
-        </div>
+        <Segmented label="还款方式" value={v.repayMode} options={[["ONCE", "一次性还款"], ["INSTALMENTS", "分期还款"]] as const} field={register("repayMode")} />
         {v.repayMode === "ONCE" ? (
           <Field id="repayDate" label="还款日期" type="date" error={err("repayDate")} {...register("repayDate")} />
         ) : (

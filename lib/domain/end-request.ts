@@ -22,9 +22,7 @@ export const COMMON_REASONS: Record<EndKind, readonly string[]> = {
 
 export const END_REASON_MAX = 200;
 
-/** The pending state a request puts the contract in, and which kind a pending state belongs to. */
-export const PENDING_END_STATE = { rescind: "RESCINDING", settle: "SETTLING" } as const;
-
+/** Which kind of request a pending state belongs to. */
 export function endKindOfState(status: string): EndKind | null {
   return status === "RESCINDING" ? "rescind" : status === "SETTLING" ? "settle" : null;
 }

@@ -1,5 +1,6 @@
 // Schemas for the contract actions shared by forms and server actions (any contract kind).
 import { z } from "zod";
+import { END_ANSWERS, END_KINDS, END_REASON_MAX } from "@/lib/domain/end-request";
 
 const id = z.string().min(1).max(40);
 const version = z.number().int().min(0);
@@ -35,12 +36,12 @@ export const reminderSchema = z.object({ contractId: id, enabled: z.boolean() })
 export const endRequestSchema = z.object({
   contractId: id,
   version,
-  kind: z.enum(["rescind", "settle"]),
-  reason: z.string().trim().min(1, "请选择或填写原因").max(200, "原因最多200字"),
+  kind: z.enum(END_KINDS),
+  reason: z.string().trim().min(1, "请选择或填写原因").max(END_REASON_MAX, `原因最多${END_REASON_MAX}字`),
 });
 
 /** 确认 (verified), 拒绝 or 取消 a pending request. */
-export const endAnswerSchema = z.object({ contractId: id, version, answer: z.enum(["Cancel", "Confirm", "Refuse"]) });
+export const endAnswerSchema = z.object({ contractId: id, version, answer: z.enum(END_ANSWERS) });
 
 /** 发送到邮箱: the contract PDF as an attachment. */
 export const contractEmailSchema = z.object({

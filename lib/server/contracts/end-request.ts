@@ -4,10 +4,10 @@ import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { consumeFaceCheck, judgeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
 import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
-import { transition, type ContractAction } from "@/lib/domain/lifecycle";
+import { transition } from "@/lib/domain/lifecycle";
 import { endKindOfState, type EndAction } from "@/lib/domain/end-request";
 import { endAnswerSchema, endRequestSchema, signFinishSchema } from "@/lib/validation/contract";
-import { ContractError, STALE_MESSAGE, asResult, notFound, refused } from "./errors";
+import { asResult, notFound, refused, stale } from "./errors";
 import { contextOf, roleOf, runTransition, type ContractWithParties } from "./transition";
 
 // 解除 / 结清 after signing. Asking and confirming need intent verification (意愿验证, the face
@@ -21,17 +21,22 @@ function signerOf(c: ContractWithParties, userId: string) {
   return c.parties.find((p) => p.userId === userId && p.status === "SIGNED") ?? null;
 }
 
-/** Refuses early, with the lifecycle's own message, before any verification is started. */
-async function load(user: User, contractId: string, version: number, action: ContractAction) {
+/**
+ * Refuses early, with the lifecycle's own message, before any verification is started.
+ * `actionFor` names the step from the loaded contract (an answer depends on what is pending).
+ */
+async function load(user: User, contractId: string, version: number, actionFor: (c: ContractWithParties) => EndAction | null) {
   const c = await db().contract.findUnique({ where: { id: contractId }, include: { parties: true } });
   const party = c ? signerOf(c, user.id) : null;
   if (!c || !party) throw notFound();
-  if (c.version !== version) throw new ContractError("STALE", STALE_MESSAGE);
+  if (c.version !== version) throw stale();
+  const action = actionFor(c);
+  if (!action) throw notFound();
   if (action.endsWith("Request") && endKindOfState(c.status)) throw refused("已有一个解除或结清申请等待对方确认");
   const role = roleOf(c, { userId: user.id, partyId: party.id });
   const t = role ? transition(c.status, action, role, contextOf(c)) : null;
   if (!t?.ok) throw refused(t?.message ?? "合同不存在");
-  return { c, party };
+  return { party, action };
 }
 
 /** 申请解除 / 申请结清: validated, then held in a face check until the user passes it. */
@@ -40,8 +45,8 @@ export async function endRequest(user: User, input: unknown): Promise<ActionResu
   if (!parsed.success) return zodFail(parsed.error);
   const { contractId, version, kind, reason } = parsed.data;
   try {
-    const { party } = await load(user, contractId, version, `${kind}Request`);
-    return ok({ faceCheckId: await hold(user, { contractId, version, action: `${kind}Request`, partyId: party.id, reason }) });
+    const { party, action } = await load(user, contractId, version, () => `${kind}Request`);
+    return ok({ faceCheckId: await hold(user, { contractId, version, action, partyId: party.id, reason }) });
   } catch (e) {
     return asResult(e);
   }
@@ -53,14 +58,10 @@ export async function endAnswer(user: User, input: unknown, meta: Meta): Promise
   if (!parsed.success) return fail("请求无效");
   const { contractId, version, answer } = parsed.data;
   try {
-    const c = await db().contract.findUnique({ where: { id: contractId } });
-    const kind = c ? endKindOfState(c.status) : null;
-    if (!c || !kind) {
-      if (c && c.version !== version) return fail(STALE_MESSAGE);
-      throw notFound();
-    }
-    const action: EndAction = `${kind}${answer}`;
-    const { party } = await load(user, contractId, version, action);
+    const { party, action } = await load(user, contractId, version, (c) => {
+      const kind = endKindOfState(c.status);
+      return kind && `${kind}${answer}`;
+    });
     if (answer === "Confirm") return ok({ faceCheckId: await hold(user, { contractId, version, action, partyId: party.id }) });
     await apply(user, { contractId, version, action, partyId: party.id }, meta);
     return ok({ faceCheckId: null });

@@ -1,5 +1,5 @@
 import "server-only";
-import { blobStore } from "@/lib/server/storage";
+import { blobStore, storeFile } from "@/lib/server/storage";
 import type { Tx } from "@/lib/server/db";
 import { renderContractPdf } from "@/lib/server/pdf/render";
 import type { Party } from "@prisma/client";
@@ -32,7 +32,7 @@ export async function renderDocumentPdf(doc: ContractDocument): Promise<Uint8Arr
  * signed); each uses a certificate issued to that signer for this contract and carries a time-stamp.
  */
 async function signContractPdf(pdf: Uint8Array, c: ContractWithParties): Promise<Uint8Array> {
-  const { ca, seal } = await platformPki();
+  const { ca } = await platformPki();
   const tsa = timeStampAuthority();
   let out = pdf;
   for (const p of [...c.parties].sort((a, b) => a.seq - b.seq)) {
@@ -40,15 +40,18 @@ async function signContractPdf(pdf: Uint8Array, c: ContractWithParties): Promise
     const signer = await issueSignerCert({ name: p.name, idMasked: p.idMasked ?? "", contractId: c.id });
     out = await addSignature(out, { signer, chain: [ca.cert], tsa, fieldName: `signer-${p.seq}`, name: p.name, reason: `签署《${c.title}》`, signingTime: p.signedAt ?? now() });
   }
-  return addSignature(out, { signer: seal, chain: [ca.cert], tsa, fieldName: "platform-seal", name: "个人电子签", reason: "平台签章：各方已签署，合同生效", signingTime: now() });
+  return sealPdf(out, "platform-seal", "平台签章：各方已签署，合同生效");
+}
+
+/** The platform's own signature (平台签章) over the whole current revision. */
+async function sealPdf(pdf: Uint8Array, fieldName: string, reason: string): Promise<Uint8Array> {
+  const { ca, seal } = await platformPki();
+  return addSignature(pdf, { signer: seal, chain: [ca.cert], tsa: timeStampAuthority(), fieldName, name: "个人电子签", reason, signingTime: now() });
 }
 
 /** The fully signed contract, stored write-once under its SHA-256 (inside the caller's transaction). */
 export async function storeContractPdf(tx: Tx, c: ContractWithParties): Promise<string> {
-  const bytes = await signContractPdf(await renderDocumentPdf(documentFor(c, c.parties)), c);
-  const sha256 = await blobStore().put(bytes);
-  await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType: "application/pdf" }, update: {} });
-  return sha256;
+  return storeFile(tx, await signContractPdf(await renderDocumentPdf(documentFor(c, c.parties)), c), "application/pdf");
 }
 
 /** The 已解除 / 已结清 version: the current document stamped, with the record page appended. */
@@ -71,9 +74,5 @@ export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<str
     confirmer: who(confirmer, now()),
     signedSha256: c.pdfSha256,
   });
-  const { ca, seal } = await platformPki();
-  const bytes = await addSignature(ended, { signer: seal, chain: [ca.cert], tsa: timeStampAuthority(), fieldName: `platform-seal-${kind}`, name: "个人电子签", reason: `平台签章：${words.done}`, signingTime: now() });
-  const sha256 = await blobStore().put(bytes);
-  await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType: "application/pdf" }, update: {} });
-  return sha256;
+  return storeFile(tx, await sealPdf(ended, `platform-seal-${kind}`, `平台签章：${words.done}`), "application/pdf");
 }

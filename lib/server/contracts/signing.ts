@@ -2,7 +2,7 @@ import "server-only";
 import type { Party, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
-import { blobStore } from "@/lib/server/storage";
+import { storeFile } from "@/lib/server/storage";
 import { consumeFaceCheck, judgeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { shanghaiToday } from "@/lib/domain/dates";
@@ -20,12 +20,11 @@ export const URGE_INTERVAL_MS = 3600_000;
 export async function saveSignature(userId: string, dataUrl: string): Promise<string | null> {
   const bytes = new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"));
   if (bytes.length < 64 || !PNG_MAGIC.every((b, i) => bytes[i] === b)) return null;
-  const sha256 = await blobStore().put(bytes);
-  await db().$transaction(async (tx) => {
-    await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType: "image/png" }, update: {} });
+  return db().$transaction(async (tx) => {
+    const sha256 = await storeFile(tx, bytes, "image/png");
     await tx.savedSignature.upsert({ where: { userId_sha256: { userId, sha256 } }, create: { userId, sha256 }, update: { deletedAt: null } });
+    return sha256;
   });
-  return sha256;
 }
 
 export function listSignatures(userId: string) {
@@ -38,6 +37,12 @@ export function linkPartyFor(user: Pick<User, "id" | "phone">, party: Party, ini
   if (party.userId && party.userId !== user.id) return false;
   if (party.phone && party.phone !== user.phone) return false;
   return true;
+}
+
+/** The party behind an invitation token, when this user may act through it. */
+async function partyAtLink(user: Pick<User, "id" | "phone">, token: string) {
+  const party = await db().party.findUnique({ where: { inviteToken: token }, include: { contract: true } });
+  return party && linkPartyFor(user, party, party.contract.initiatorId) ? party : null;
 }
 
 type SignPayload = { contractId: string; version: number; action: "initiate" | "sign"; partyId: string; signatureSha256: string };
@@ -121,8 +126,8 @@ export async function supplementInfo(user: User, input: unknown, meta: { ip: str
   const parsed = supplementSchema.safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
   if (!user.verifiedAt || !user.birthDate) return fail("请先完成实名认证");
-  const party = await db().party.findUnique({ where: { inviteToken: parsed.data.token }, include: { contract: true } });
-  if (!party || !linkPartyFor(user, party, party.contract.initiatorId)) return fail("合同不存在");
+  const party = await partyAtLink(user, parsed.data.token);
+  if (!party) return fail("合同不存在");
   if (party.contract.kind === "iou") {
     const b = user.birthDate;
     const age = iouAgeError({ y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() }, shanghaiToday(now()));
@@ -157,8 +162,8 @@ export async function supplementInfo(user: User, input: unknown, meta: { ip: str
 export async function rejectContract(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
   const parsed = rejectSchema.safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
-  const party = await db().party.findUnique({ where: { inviteToken: parsed.data.token }, include: { contract: true } });
-  if (!party || !linkPartyFor(user, party, party.contract.initiatorId)) return fail("合同不存在");
+  const party = await partyAtLink(user, parsed.data.token);
+  if (!party) return fail("合同不存在");
   try {
     await runTransition({
       contractId: party.contractId,

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { config } from "@/lib/server/config";
 import { sha256Hex } from "@/lib/server/crypto";
+import type { Tx } from "@/lib/server/db";
 
 /** A write-once, content-addressed blob store. An S3-compatible store implements the same. */
 export interface BlobStore {
@@ -58,4 +59,11 @@ let store: BlobStore | null = null;
 export function blobStore(): BlobStore {
   store ??= new LocalBlobStore(path.join(config.dataDir, "files"));
   return store;
+}
+
+/** Stores the bytes and records them as a file row in the caller's transaction; returns the SHA-256. */
+export async function storeFile(tx: Tx, bytes: Uint8Array, contentType: string): Promise<string> {
+  const sha256 = await blobStore().put(bytes);
+  await tx.storedFile.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, contentType }, update: {} });
+  return sha256;
 }
