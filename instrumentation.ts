@@ -5,6 +5,7 @@ export async function register() {
   if (!config.jobsEnabled) return;
   await import("@/lib/server/notify"); // registers the outbox job
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders
+  await import("@/lib/server/files/uploads"); // registers office conversion
   const { startWorker } = await import("@/lib/server/jobs");
   startWorker();
 }

@@ -15,6 +15,8 @@ import {
   endAnswer,
   endVerified,
   contractEmail,
+  ownDraftSave,
+  ownFieldsSave,
 } from "@/lib/server/contracts";
 
 export async function iouDraftSaveAction(input: { contractId?: string | null; form: unknown; complete: boolean }) {
@@ -77,4 +79,14 @@ export async function endVerifiedAction(input: unknown) {
 
 export async function contractEmailAction(input: unknown) {
   return contractEmail(await requireUser(), input, await requestMeta());
+}
+
+/** 自有文件: 设置签署信息 (creates or updates the draft). */
+export async function ownDraftSaveAction(input: unknown) {
+  return ownDraftSave(await requireUser(), input);
+}
+
+/** 自有文件: 指定签署区域. */
+export async function ownFieldsSaveAction(input: unknown) {
+  return ownFieldsSave(await requireUser(), input);
 }

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/Button";
 const noSubscribe = () => () => {};
 
 /** The counterparty's signing link: copy, share (Web Share API where available) or show as a QR code. */
-export function ShareLink({ path, title }: { path: string; title: string }) {
+export function ShareLink({ path, title, who = "对方" }: { path: string; title: string; who?: string }) {
   // The absolute URL and the Web Share API exist only in the browser; the server renders the path.
   const url = useSyncExternalStore(noSubscribe, () => new URL(path, window.location.origin).toString(), () => path);
   const canShare = useSyncExternalStore(noSubscribe, () => typeof navigator.share === "function", () => false);
@@ -15,7 +15,7 @@ export function ShareLink({ path, title }: { path: string; title: string }) {
 
   return (
     <div className="flex flex-col gap-2 rounded-xl bg-brand-50 p-3">
-      <p className="text-sm text-slate-700">把签署链接发给对方（仅对方本人可签署）：</p>
+      <p className="text-sm text-slate-700">把签署链接发给{who}（仅{who}本人可签署）：</p>
       <input readOnly value={url} aria-label="签署链接" data-testid="sign-link" className="min-h-10 rounded-lg border border-slate-200 bg-white px-2 text-sm" />
       <div className="grid grid-cols-3 gap-2">
         <Button

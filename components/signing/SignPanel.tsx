@@ -16,6 +16,9 @@ export function SignPanel({
   saved,
   label,
   doneHref,
+  blockedReason = null,
+  fieldValues,
+  onFieldErrors,
 }: {
   contractId: string;
   version: number;
@@ -23,6 +26,11 @@ export function SignPanel({
   saved: Saved[];
   label: string;
   doneHref: string;
+  /** Why signing is not possible yet (e.g. 请阅读至末页), shown instead of enabling the button. */
+  blockedReason?: string | null;
+  /** 自有文件: the signer's text fields, checked again by the server. */
+  fieldValues?: Record<string, string>;
+  onFieldErrors?: (errors: Record<string, string>) => void;
 }) {
   const router = useRouter();
   const [choice, setChoice] = useState<string | "draw">(saved[0]?.id ?? "draw");
@@ -36,9 +44,16 @@ export function SignPanel({
     setError(null);
     if (choice === "draw" && !png) return setError("请先在签名区手写签名");
     setBusy(true);
-    const res = await signStartAction({ contractId, version, token, signature: choice === "draw" ? { png } : { savedId: choice } });
+    const res = await signStartAction({ contractId, version, token, signature: choice === "draw" ? { png } : { savedId: choice }, fieldValues });
     setBusy(false);
-    if (!res.ok) return setError(res.fieldErrors?.signature ?? res.error ?? "签署失败，请重试");
+    if (!res.ok) {
+      const forFields = Object.fromEntries(Object.entries(res.fieldErrors ?? {}).filter(([k]) => k.startsWith("fieldValues.")).map(([k, v]) => [k.slice(12), v]));
+      if (Object.keys(forFields).length) {
+        onFieldErrors?.(forFields);
+        return setError("请填写合同中需要您填写的内容");
+      }
+      return setError(res.fieldErrors?.signature ?? res.error ?? "签署失败，请重试");
+    }
     setFaceCheckId(res.data.faceCheckId);
   };
 
@@ -94,7 +109,12 @@ export function SignPanel({
           {error}
         </p>
       )}
-      <Button onClick={start} disabled={busy}>
+      {blockedReason && (
+        <p className="text-sm text-amber-700" data-testid="sign-blocked">
+          {blockedReason}
+        </p>
+      )}
+      <Button onClick={start} disabled={busy || Boolean(blockedReason)}>
         {busy && !faceCheckId ? "请稍候…" : label}
       </Button>
       {faceCheckId && (

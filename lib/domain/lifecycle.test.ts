@@ -81,7 +81,7 @@ describe("context-dependent outcomes", () => {
   });
 
   it("a multi-party contract takes effect with its last signature only", () => {
-    expect(transition("PENDING_SIGN", "sign", "RECIPIENT", { ...base, recipientsUnsigned: 2 })).toEqual({ ok: true, to: "PENDING_SIGN", effects: ["notifyInitiatorSigned"] });
+    expect(transition("PENDING_SIGN", "sign", "RECIPIENT", { ...base, recipientsUnsigned: 2 })).toEqual({ ok: true, to: "PENDING_SIGN", effects: ["notifyInitiatorSigned", "inviteNextSigner"] });
     expect(transition("PENDING_SIGN", "sign", "RECIPIENT", base)).toEqual({ ok: true, to: "EFFECTIVE", effects: ["storeFinalPdf", "notifyAllEffective"] });
   });
 

@@ -51,6 +51,7 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
 export type Effect =
   | "inviteRecipients" // SMS each recipient their link
   | "notifyInitiatorSigned" // a recipient signed, others still pending
+  | "inviteNextSigner" // 按顺序签署: the next signer in order gets their link
   | "notifyAllEffective" // everyone signed: tell all parties, store the final PDF
   | "storeFinalPdf"
   | "notifyInitiatorRejected"
@@ -116,7 +117,7 @@ const TABLE: readonly Row[] = [
     action: "sign",
     roles: ["RECIPIENT"],
     to: (c) => (c.recipientsUnsigned > 1 ? "PENDING_SIGN" : "EFFECTIVE"),
-    effects: (c) => (c.recipientsUnsigned > 1 ? ["notifyInitiatorSigned"] : ["storeFinalPdf", "notifyAllEffective"]),
+    effects: (c) => (c.recipientsUnsigned > 1 ? ["notifyInitiatorSigned", "inviteNextSigner"] : ["storeFinalPdf", "notifyAllEffective"]),
   },
   {
     from: ["PENDING_CLAIM"],
@@ -207,7 +208,7 @@ export const STATE_LABELS: Record<ContractState, string> = {
   DISCARDED: "已删除",
 };
 
-/** How long a pending contract waits for its signers. */
+/** How long a pending contract waits for its signers, unless its initiator chose a deadline. */
 export const PENDING_TTL_DAYS = 30;
 
 /** States in which the signed document exists: it can be downloaded and e-mailed. */

@@ -1,6 +1,7 @@
 // Schemas for the contract actions shared by forms and server actions (any contract kind).
 import { z } from "zod";
 import { END_ANSWERS, END_KINDS, END_REASON_MAX } from "@/lib/domain/end-request";
+import { fieldValuesSchema } from "./own-file";
 
 const id = z.string().min(1).max(40);
 const version = z.number().int().min(0);
@@ -16,6 +17,8 @@ export const signStartSchema = z.object({
   version,
   token: z.string().max(64).optional(),
   signature: z.union([z.object({ savedId: id }), z.object({ png: signaturePngField })], { error: "请先选择或签写签名" }),
+  /** 自有文件: what the signer typed into their text fields. */
+  fieldValues: fieldValuesSchema,
 });
 
 export const signFinishSchema = z.object({ faceCheckId: id, passed: z.boolean() });

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
-import { documentFor, listSignatures } from "@/lib/server/contracts";
+import { documentFor, listSignatures, ownFacts, shownFields } from "@/lib/server/contracts";
+import { signersDue } from "@/lib/domain/own-file";
+import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
 import { linkPartyFor } from "@/lib/server/contracts/signing";
 import { maskPhone } from "@/lib/domain/phone";
 import { statusLabel, roleLabel } from "@/lib/domain/contract-labels";
@@ -111,12 +113,36 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
       </Shell>
     );
   }
-  const saved = await listSignatures(user.id);
+  if (!signersDue(c.parties, c.signOrdered).some((p) => p.id === party.id)) {
+    return (
+      <Shell>
+        {teaser}
+        <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="wait-turn">
+          本合同按顺序签署，前一位签署方签署后会短信通知您。
+        </p>
+      </Shell>
+    );
+  }
+  const saved = (await listSignatures(user.id)).map((s) => ({ id: s.id, sha256: s.sha256 }));
+  const own = ownFacts(c);
+  if (own) {
+    return (
+      <Shell>
+        <h1 className="text-xl font-semibold">签署《{c.title}》</h1>
+        <OwnDocumentSigning
+          pdfUrl={`/api/contracts/${c.id}/document`}
+          fields={await shownFields(c, party.seq)}
+          sign={{ contractId: c.id, version: c.version, token, saved, label: "签署合同", doneHref: `/contracts/${c.id}` }}
+        />
+        <RejectForm token={token} version={c.version} />
+      </Shell>
+    );
+  }
   return (
     <Shell>
       <h1 className="text-xl font-semibold">签署《{c.title}》</h1>
       <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
-      <SignPanel contractId={c.id} version={c.version} token={token} saved={saved.map((s) => ({ id: s.id, sha256: s.sha256 }))} label="确认签署" doneHref={`/contracts/${c.id}`} />
+      <SignPanel contractId={c.id} version={c.version} token={token} saved={saved} label="确认签署" doneHref={`/contracts/${c.id}`} />
       <RejectForm token={token} version={c.version} />
     </Shell>
   );

@@ -26,6 +26,14 @@ export const config = {
   get pkiDir() {
     return path.resolve(/*turbopackIgnore: true*/ process.env.PKI_DIR ?? path.join(this.dataDir, "pki"));
   },
+  /** LibreOffice for DOC / DOCX / XLSX uploads, and how long one conversion may take. */
+  get sofficeBin() {
+    return process.env.SOFFICE_BIN ?? "soffice";
+  },
+  get convertTimeoutMs() {
+    const n = Number(process.env.CONVERT_TIMEOUT_MS);
+    return Number.isInteger(n) && n > 0 ? n : 120_000;
+  },
   get jobsEnabled() {
     return process.env.JOBS_DISABLED !== "1";
   },

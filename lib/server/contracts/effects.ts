@@ -7,6 +7,8 @@ import { enqueue } from "@/lib/server/jobs";
 import { queueSms } from "@/lib/server/notify";
 import { PENDING_TTL_DAYS, type ContractAction, type Effect } from "@/lib/domain/lifecycle";
 import { END_LABELS, endKindOfState } from "@/lib/domain/end-request";
+import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
+import { signersDue } from "@/lib/domain/own-file";
 import { storeContractPdf, storeEndedPdf } from "./pdf";
 import type { ContractWithParties } from "./transition";
 
@@ -17,6 +19,19 @@ export const signLink = (token: string) => `${appUrl()}/s/${token}`;
 export const contractLink = (id: string) => `${appUrl()}/contracts/${id}`;
 
 const initiatorName = (c: ContractWithParties) => c.parties.find((p) => p.isInitiator)?.name ?? "对方";
+
+/** When a pending contract expires: its chosen deadline (own documents) or 30 days after initiation. */
+function expiryOf(c: ContractWithParties): Date {
+  return c.expiresAt && c.expiresAt > now() ? c.expiresAt : new Date(now().getTime() + PENDING_TTL_DAYS * 86_400_000);
+}
+
+/** Whom an invitation or reminder goes to: everyone who must still act, or in 按顺序签署 only the next signer (and those still to supply their identity). */
+function invitees(c: ContractWithParties) {
+  const recipients = c.parties.filter((p) => !p.isInitiator && p.status !== "SIGNED" && p.inviteToken);
+  if (!c.signOrdered) return recipients;
+  const due = new Set(signersDue(c.parties, true).map((p) => p.id));
+  return recipients.filter((p) => p.status === "WAITING_INFO" || due.has(p.id));
+}
 
 /**
  * Runs a transition's effects inside its transaction. Messages become outbox rows (sent by the
@@ -39,15 +54,19 @@ export async function runEffects(
     switch (effect) {
       case "inviteRecipients":
       case "remindRecipients":
-        for (const p of recipients) {
-          if (p.status === "SIGNED" || !p.inviteToken) continue;
+      case "inviteNextSigner": {
+        if (effect === "inviteNextSigner" && !c.signOrdered) break; // unordered: everyone was invited at the start
+        const until = formatYmd(shanghaiToday(expiryOf(c)));
+        for (const p of invitees(c)) {
+          if (effect === "inviteNextSigner" && p.status !== "WAITING_SIGN") continue;
           const verb = p.status === "WAITING_INFO" ? "补充信息并签署" : "签署";
-          const prefix = effect === "remindRecipients" ? "提醒您：" : "";
-          await sms(p.phone, `${prefix}${initiatorName(c)}邀请您${verb}《${c.title}》，请于${PENDING_TTL_DAYS}天内打开 ${signLink(p.inviteToken)} 处理。`, effect === "inviteRecipients" ? "contract.invite" : "contract.urge");
+          const prefix = effect === "remindRecipients" ? "提醒您：" : effect === "inviteNextSigner" ? "轮到您签署了：" : "";
+          await sms(p.phone, `${prefix}${initiatorName(c)}邀请您${verb}《${c.title}》，请于${until}前打开 ${signLink(p.inviteToken!)} 处理。`, effect === "remindRecipients" ? "contract.urge" : "contract.invite");
         }
         break;
+      }
       case "scheduleExpiry": {
-        const expiresAt = new Date(now().getTime() + PENDING_TTL_DAYS * 86_400_000);
+        const expiresAt = expiryOf(c);
         await tx.contract.update({ where: { id: c.id }, data: { expiresAt, initiatedAt: now() } });
         await enqueue(tx, EXPIRE_JOB, { contractId: c.id }, { runAt: expiresAt, uniqueKey: `expire:${c.id}` });
         break;
@@ -69,7 +88,7 @@ export async function runEffects(
         for (const p of recipients) await sms(p.phone, `${initiatorName(c)}已撤销《${c.title}》，无需再签署。`, "contract.revoked");
         break;
       case "notifyAllExpired":
-        for (const p of c.parties) await sms(p.phone, `《${c.title}》在${PENDING_TTL_DAYS}天内未完成签署，已过期。`, "contract.expired");
+        for (const p of c.parties) await sms(p.phone, `《${c.title}》在签署截止时间前未完成签署，已过期。`, "contract.expired");
         break;
       case "notifyResponder":
       case "notifyResponderCancelled":

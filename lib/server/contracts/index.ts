@@ -12,3 +12,4 @@ export { signLink } from "./effects";
 export { contractForViewer, maySeeSignature } from "./view";
 export { endRequest, endAnswer, endVerified } from "./end-request";
 export { contractEmail, EMAIL_SENDS_PER_HOUR } from "./email";
+export { ownDraftSave, ownFieldsSave, ownFacts, shownFields } from "./own-file";

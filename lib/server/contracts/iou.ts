@@ -38,9 +38,10 @@ export function iouInitiatorError(user: User, today: YMD): string | null {
   return iouAgeError(ymdOf(user.birthDate), today);
 }
 
-function contractNumber(): string {
+/** 合同编号: a kind prefix (JT 借条, WJ 自有文件 …), the Shanghai date and eight random digits. */
+export function contractNumber(prefix = "JT"): string {
   const t = shanghaiToday(now());
-  return `JT${formatYmd(t).replaceAll("-", "")}${crypto.randomInt(0, 1e8).toString().padStart(8, "0")}`;
+  return `${prefix}${formatYmd(t).replaceAll("-", "")}${crypto.randomInt(0, 1e8).toString().padStart(8, "0")}`;
 }
 
 const amountOf = (f: IouForm) => {
@@ -106,34 +107,40 @@ export async function iouDraftSave(
   return ok({ contractId });
 }
 
+/**
+ * A counterparty as the initiator named them: 我来填 stores the typed identity (encrypted, with its
+ * look-up hash); 对方填 leaves it for them to supply. Someone who already has an account with the
+ * named phone is bound at once, so the contract shows in their folder.
+ */
+export async function namedCounterparty(tx: Tx, initiator: User, row: { fill: "SELF" | "COUNTERPARTY"; name: string; idNumber: string; phone: string }, today: YMD) {
+  const id = parseResidentId(row.idNumber, today);
+  const self = row.fill === "SELF" && id.ok;
+  const known = row.phone ? await tx.user.findUnique({ where: { phone: row.phone } }) : null;
+  return {
+    isInitiator: false,
+    fillMode: row.fill,
+    userId: known && known.id !== initiator.id ? known.id : null,
+    name: self ? row.name.trim() : null,
+    idNumberEnc: self ? encrypt(id.normalized) : null,
+    idNumberHash: self ? idHash(id.normalized) : null,
+    idMasked: self ? maskId(id.normalized) : null,
+    birthDate: self ? new Date(Date.UTC(id.birthDate.y, id.birthDate.m - 1, id.birthDate.d)) : null,
+    phone: row.phone || null,
+    status: self ? ("WAITING_SIGN" as const) : ("WAITING_INFO" as const),
+    inviteToken: newInviteToken(),
+  };
+}
+
 async function createIouParties(tx: Tx, contractId: string, user: User, f: IouForm, today: YMD) {
-  const counterpartyRole = otherIouRole(f.myRole);
-  const cpId = parseResidentId(f.counterpartyIdNumber, today);
-  const self = f.counterpartyFill === "SELF" && cpId.ok;
-  // Someone who already has an account with the named phone sees the contract in their folder.
-  const known = f.counterpartyPhone ? await tx.user.findUnique({ where: { phone: f.counterpartyPhone } }) : null;
+  const counterparty = await namedCounterparty(
+    tx,
+    user,
+    { fill: f.counterpartyFill, name: f.counterpartyName, idNumber: f.counterpartyIdNumber, phone: f.counterpartyPhone },
+    today,
+  );
   const roles = [
-    {
-      role: f.myRole,
-      isInitiator: true,
-      fillMode: "SELF" as const,
-      ...partyIdentityOf(user),
-      status: "WAITING_SIGN" as const,
-    },
-    {
-      role: counterpartyRole,
-      isInitiator: false,
-      fillMode: f.counterpartyFill,
-      userId: known && known.id !== user.id ? known.id : null,
-      name: self ? f.counterpartyName.trim() : null,
-      idNumberEnc: self ? encrypt(cpId.normalized) : null,
-      idNumberHash: self ? idHash(cpId.normalized) : null,
-      idMasked: self ? maskId(cpId.normalized) : null,
-      birthDate: self ? new Date(Date.UTC(cpId.birthDate.y, cpId.birthDate.m - 1, cpId.birthDate.d)) : null,
-      phone: f.counterpartyPhone || null,
-      status: self ? ("WAITING_SIGN" as const) : ("WAITING_INFO" as const),
-      inviteToken: newInviteToken(),
-    },
+    { role: f.myRole, isInitiator: true, fillMode: "SELF" as const, ...partyIdentityOf(user), status: "WAITING_SIGN" as const },
+    { role: otherIouRole(f.myRole), ...counterparty },
   ];
   // 出借人 first on the document
   const ordered = roles.sort((a, b) => Number(b.role === "LENDER") - Number(a.role === "LENDER"));

@@ -12,6 +12,10 @@ import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { roleLabel } from "@/lib/domain/contract-labels";
 import { END_LABELS, endedStatement } from "@/lib/domain/end-request";
 import { documentFor } from "./document";
+import { stampFields } from "@/lib/server/pdf/stamp";
+import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
+import type { FieldKind } from "@/lib/domain/own-file";
+import { ownFacts } from "./own-file";
 import type { ContractWithParties } from "./transition";
 
 /** Renders a document with its signers' signature images from the blob store. */
@@ -49,9 +53,28 @@ async function sealPdf(pdf: Uint8Array, fieldName: string, reason: string): Prom
   return addSignature(pdf, { signer: seal, chain: [ca.cert], tsa: timeStampAuthority(), fieldName, name: "个人电子签", reason, signingTime: now() });
 }
 
+/** 自有文件: the uploaded document with every signer's fields drawn where they were placed. */
+async function stampOwnDocument(tx: Tx, c: ContractWithParties, documentSha256: string): Promise<Uint8Array> {
+  const base = await blobStore().get(documentSha256);
+  if (!base) throw new Error(`contract ${c.id}: uploaded document ${documentSha256} missing`);
+  const fields = await tx.signField.findMany({ where: { contractId: c.id } });
+  const signers = new Map(
+    await Promise.all(
+      c.parties.map(async (p) => {
+        const at = p.signedAt ?? now();
+        const png = p.signatureSha256 ? await blobStore().get(p.signatureSha256) : null;
+        return [p.seq, { name: p.name ?? "", signedAt: formatShanghaiDateTime(at), signedOn: formatYmd(shanghaiToday(at)), png }] as const;
+      }),
+    ),
+  );
+  return stampFields(base, fields.map((f) => ({ ...f, kind: f.kind as FieldKind })), signers);
+}
+
 /** The fully signed contract, stored write-once under its SHA-256 (inside the caller's transaction). */
 export async function storeContractPdf(tx: Tx, c: ContractWithParties): Promise<string> {
-  return storeFile(tx, await signContractPdf(await renderDocumentPdf(documentFor(c, c.parties)), c), "application/pdf");
+  const own = ownFacts(c);
+  const document = own ? await stampOwnDocument(tx, c, own.documentSha256) : await renderDocumentPdf(documentFor(c, c.parties));
+  return storeFile(tx, await signContractPdf(document, c), "application/pdf");
 }
 
 /** The 已解除 / 已结清 version: the current document stamped, with the record page appended. */

@@ -9,6 +9,8 @@ import { shanghaiToday } from "@/lib/domain/dates";
 import { iouFormSchema } from "@/lib/validation/iou";
 import { rejectSchema, signFinishSchema, signStartSchema, supplementSchema, contractVersionSchema } from "@/lib/validation/contract";
 import { iouAgeError } from "@/lib/domain/iou";
+import { signersDue } from "@/lib/domain/own-file";
+import { ownInitiateError } from "./own-file";
 import { ContractError, asResult } from "./errors";
 import { partyIdentityOf } from "./iou";
 import { runTransition, type Actor } from "./transition";
@@ -45,7 +47,27 @@ async function partyAtLink(user: Pick<User, "id" | "phone">, token: string) {
   return party && linkPartyFor(user, party, party.contract.initiatorId) ? party : null;
 }
 
-type SignPayload = { contractId: string; version: number; action: "initiate" | "sign"; partyId: string; signatureSha256: string };
+type SignPayload = {
+  contractId: string;
+  version: number;
+  action: "initiate" | "sign";
+  partyId: string;
+  signatureSha256: string;
+  /** 自有文件: the signer's text fields, by id */
+  fieldValues: Record<string, string>;
+};
+
+/** The signer's own text fields must each be filled; nothing else may be written through them. */
+async function ownFieldValues(contractId: string, partySeq: number, given: Record<string, string> | undefined): Promise<ActionResult<Record<string, string>>> {
+  const mine = await db().signField.findMany({ where: { contractId, partySeq, kind: "TEXT" }, orderBy: { id: "asc" } });
+  const values: Record<string, string> = {};
+  for (const f of mine) {
+    const v = given?.[f.id]?.trim();
+    if (!v) return fieldFail(`fieldValues.${f.id}`, "请填写此项");
+    values[f.id] = v;
+  }
+  return ok(values);
+}
 
 /**
  * 签署 step 1: the chosen signature and the contract version are held in a face check
@@ -67,12 +89,15 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
     party = c.parties.find((p) => p.isInitiator);
     const today = shanghaiToday(now());
     if (c.kind === "iou" && !iouFormSchema(today).safeParse(c.facts).success) return fail("借条信息需要更新，请返回修改后再签署");
+    const ownError = await ownInitiateError(c, c.parties.length, user.phone);
+    if (ownError) return fail(ownError);
   } else {
     action = "sign";
     party = c.parties.find((p) => p.inviteToken === token);
     if (!party || !linkPartyFor(user, party, c.initiatorId)) return fail("合同不存在");
     if (c.status !== "PENDING_SIGN" || party.status !== "WAITING_SIGN") return fail("合同状态已变化，请刷新");
     if (party.idNumberHash && party.idNumberHash !== user.idNumberHash) return fail("您的实名信息与合同中的签署方不一致，无法签署");
+    if (!signersDue(c.parties, c.signOrdered).some((p) => p.id === party!.id)) return fail("本合同按顺序签署，请等待前一位签署方签署后再签");
   }
   if (!party) return fail("合同不存在");
 
@@ -85,7 +110,9 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
   }
   if (!signatureSha256) return fieldFail("signature", "签名无效，请重新签写");
 
-  const payload: SignPayload = { contractId, version, action, partyId: party.id, signatureSha256 };
+  const fieldValues = await ownFieldValues(c.id, party.seq, parsed.data.fieldValues);
+  if (!fieldValues.ok) return fieldValues;
+  const payload: SignPayload = { contractId, version, action, partyId: party.id, signatureSha256, fieldValues: fieldValues.data };
   const faceCheckId = await db().$transaction((tx) => startFaceCheck(tx, user.id, "SIGN", payload));
   return ok({ faceCheckId });
 }
@@ -113,6 +140,10 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
           where: { id: p.partyId },
           data: { status: "SIGNED", signatureSha256: p.signatureSha256, signedAt: now(), userId: user.id },
         });
+        const party = await tx.party.findUniqueOrThrow({ where: { id: p.partyId } });
+        for (const [id, value] of Object.entries(p.fieldValues ?? {})) {
+          await tx.signField.updateMany({ where: { id, contractId: p.contractId, partySeq: party.seq, kind: "TEXT" }, data: { value } });
+        }
       },
     });
     return ok({ contractId: p.contractId });

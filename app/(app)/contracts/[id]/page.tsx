@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, documentFor } from "@/lib/server/contracts";
+import { contractForViewer, documentFor, ownFacts, shownFields } from "@/lib/server/contracts";
+import { OwnDocumentView } from "@/components/own-file/OwnDocument";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { ACTION_LABELS, STATUS_TONE, roleLabel, statusLabel } from "@/lib/domain/contract-labels";
 import { DocumentView } from "@/components/contract/DocumentView";
@@ -32,6 +33,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const pendingEnd = endKindOfState(c.status);
   const requester = c.parties.find((p) => p.id === c.requestPartyId);
   const ended = c.status === "SETTLED" ? "settle" : c.status === "RESCINDED" ? "rescind" : null;
+  const own = ownFacts(c);
   const providers = role && c.status !== "DRAFT" ? await listLegalProviders() : [];
   const actorOf = (userId: string | null) => {
     const p = userId ? c.parties.find((x) => x.userId === userId) : undefined;
@@ -49,7 +51,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
 
       {c.status === "DRAFT" && role === "INITIATOR" && (
         <div className="grid grid-cols-2 gap-3">
-          <Link href={`/iou/new?draft=${c.id}`} className="rounded-lg border border-slate-300 bg-white py-2.5 text-center">
+          <Link href={own ? `/files/new?draft=${c.id}` : `/iou/new?draft=${c.id}`} className="rounded-lg border border-slate-300 bg-white py-2.5 text-center">
             继续编辑
           </Link>
           <Link href={`/contracts/${c.id}/sign`} className="rounded-lg bg-brand-500 py-2.5 text-center text-white">
@@ -57,7 +59,13 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           </Link>
         </div>
       )}
-      {pending && role === "INITIATOR" && waiting[0]?.inviteToken && <ShareLink path={`/s/${waiting[0].inviteToken}`} title={`请签署《${c.title}》`} />}
+      {pending &&
+        role === "INITIATOR" &&
+        waiting.map((p) =>
+          p.inviteToken ? (
+            <ShareLink key={p.id} path={`/s/${p.inviteToken}`} title={`请签署《${c.title}》`} who={waiting.length > 1 ? (p.name ?? `签署方${p.seq + 1}`) : "对方"} />
+          ) : null,
+        )}
       {pending && role === "RECIPIENT" && myParty?.inviteToken && (myParty.status === "WAITING_SIGN" || myParty.status === "WAITING_INFO") && (
         <Link href={`/s/${myParty.inviteToken}`} className="rounded-lg bg-brand-500 py-2.5 text-center text-white">
           {myParty.status === "WAITING_INFO" ? "补充信息并签署" : "去签署"}
@@ -101,7 +109,13 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         </div>
       </div>
 
-      <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
+      {!own ? (
+        <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
+      ) : hasDocument ? (
+        <OwnDocumentView pdfUrl={`/api/contracts/${c.id}/pdf`} fields={[]} />
+      ) : (
+        <OwnDocumentView pdfUrl={`/api/contracts/${c.id}/document`} fields={await shownFields(c, myParty?.seq ?? null)} />
+      )}
 
       <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
         <h2 className="mb-2 font-medium">签署方</h2>

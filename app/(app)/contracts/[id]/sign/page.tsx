@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, documentFor, listSignatures } from "@/lib/server/contracts";
+import { contractForViewer, documentFor, listSignatures, ownFacts, shownFields } from "@/lib/server/contracts";
+import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
+import { StepBar } from "@/components/own-file/OwnFileWizard";
 import { DocumentView } from "@/components/contract/DocumentView";
 import { SignPanel } from "@/components/signing/SignPanel";
 
@@ -15,7 +17,24 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   if (!view || view.role !== "INITIATOR") notFound();
   if (view.contract.status !== "DRAFT") redirect(`/contracts/${id}`);
   const c = view.contract;
-  const saved = await listSignatures(user.id);
+  const saved = (await listSignatures(user.id)).map((s) => ({ id: s.id, sha256: s.sha256 }));
+  const own = ownFacts(c);
+  if (own) {
+    return (
+      <div className="flex flex-col gap-4">
+        <StepBar at={3} />
+        <h1 className="text-xl font-semibold">签署《{c.title}》</h1>
+        <OwnDocumentSigning
+          pdfUrl={`/api/uploads/${own.uploadId}/pdf`}
+          fields={await shownFields(c, 0)}
+          sign={{ contractId: c.id, version: c.version, saved, label: "签署合同", doneHref: `/contracts/${c.id}` }}
+        />
+        <a href={`/contracts/${c.id}/fields`} className="text-center text-sm text-brand-600 underline">
+          返回修改签署区域
+        </a>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">预览并签署</h1>
@@ -23,7 +42,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
       <SignPanel
         contractId={c.id}
         version={c.version}
-        saved={saved.map((s) => ({ id: s.id, sha256: s.sha256 }))}
+        saved={saved}
         label={`确认签署${c.kind === "iou" ? "借条" : ""}`}
         doneHref={`/contracts/${c.id}`}
       />
