@@ -1,9 +1,9 @@
 import "server-only";
 import fs from "node:fs";
-import fontkit from "@pdf-lib/fontkit";
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
 import { placeField, type FracRect, type Placement } from "@/lib/domain/field-geometry";
 import type { FieldKind } from "@/lib/domain/own-file";
+import { registerFontkit } from "./fontkit";
 import { pdfFontFiles } from "./render";
 
 // 自有文件: the signers' fields drawn onto the uploaded document where they were placed. The
@@ -48,7 +48,7 @@ function drawSignature(page: PDFPage, p: Placement, img: PDFImage, caption: stri
 
 export async function stampFields(base: Uint8Array, fields: StampField[], signers: Map<number, StampSigner>): Promise<Uint8Array> {
   const doc = await PDFDocument.load(base, { updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  registerFontkit(doc);
   const font = await doc.embedFont(chineseFont(), { subset: true });
   const images = new Map<Uint8Array, PDFImage>();
   const pages = doc.getPages();
