@@ -70,6 +70,8 @@ async function signedData(opts: {
     signerInfos: [signerInfo],
     certificates: [pc, ...opts.chain.map(pkijsCert)],
   });
+  // pkijs splits eContent into a constructed OCTET STRING; DER (RFC 3161 tokens) wants it primitive
+  if (opts.eContent) sd.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: ab(opts.eContent) });
   await sd.sign(opts.signer.key, 0, "SHA-256");
   return sd;
 }

@@ -1,0 +1,23 @@
+import "server-only";
+import { blobStore } from "@/lib/server/storage";
+import { platformPki } from "@/lib/server/pki";
+import { inspectPdf, type CertificateFacts } from "./inspect";
+
+// 查看签署证书: what the stored PDF itself carries, read back from its signatures (not from our
+// database), so the view shows exactly what any validator would see.
+
+export type SignatureCertificate = CertificateFacts & { platformSeal: boolean; signingTime: Date | null; timestampTime: Date | null; intact: boolean };
+
+export async function signatureCertificates(pdfSha256: string): Promise<SignatureCertificate[]> {
+  const pdf = await blobStore().get(pdfSha256);
+  if (!pdf) return [];
+  const { root, seal } = await platformPki();
+  const sealSerial = seal.cert.serialNumber.toLowerCase();
+  const found = await inspectPdf(pdf, root);
+  if (found.kind === "not-pdf") return [];
+  return found.signatures.flatMap((s) =>
+    s.certificate
+      ? [{ ...s.certificate, platformSeal: s.trusted && s.certificate.serial === sealSerial, signingTime: s.signingTime, timestampTime: s.timestamp?.time ?? null, intact: s.digestMatches && s.signatureValid && s.trusted }]
+      : [],
+  );
+}

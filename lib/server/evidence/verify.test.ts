@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { db } from "@/lib/server/db";
+import { blobStore } from "@/lib/server/storage";
+import { issueCert } from "@/lib/server/pki/x509";
+import { addSignature } from "@/lib/server/pdf/pades";
+import { effectiveIou } from "@/lib/server/contracts/test-kit";
+import { verifyPdf } from "./verify";
+import { signatureCertificates } from "./certificates";
+
+const signedIou = async () => {
+  const { contractId } = await effectiveIou(["周出借", "吴借款"]);
+  const done = await db().contract.findUniqueOrThrow({ where: { id: contractId } });
+  return { contract: done, pdf: (await blobStore().get(done.pdfSha256!))! };
+};
+
+/** The Contents hex of the n-th signature, and where it sits. */
+function contentsOf(pdf: Uint8Array, n: number) {
+  const text = Buffer.from(pdf).toString("latin1");
+  const m = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)][n]!;
+  const [b, c] = [Number(m[2]), Number(m[3])];
+  return { b, c, der: Buffer.from(text.slice(b + 1, c - 1), "hex") };
+}
+
+describe("verifyPdf", () => {
+  it("a signed contract: three intact signatures from our root, time-stamped, matching the stored version", async () => {
+    const { contract, pdf } = await signedIou();
+    const r = await verifyPdf(pdf);
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.verdict).toMatchObject({ tone: "ok", title: "文件由本平台签署，签署后未被修改" });
+    expect(r.signatures.map((s) => s.signer)).toEqual(["周**", "吴**", "平台签章"]);
+    expect(r.signatures.map((s) => s.changedAfter.title)).toEqual(["之后仅追加了签署", "之后仅追加了签署", "签名后未被修改"]);
+    for (const s of r.signatures) {
+      expect(s.valid.tone).toBe("ok");
+      expect(s.timestamp?.valid).toBe(true);
+      expect(s.issuer).toBe("个人电子签 签署证书颁发机构");
+    }
+    expect(r.stored).toEqual({ number: contract.number, title: "借条", current: true });
+  });
+
+  it("one byte changed inside the signed range: modified, and no longer the stored version", async () => {
+    const { pdf } = await signedIou();
+    const changed = Buffer.from(pdf);
+    const at = changed.indexOf("借款", 0, "latin1") > 0 ? changed.indexOf("stream", 0, "latin1") + 20 : 400;
+    changed[at] = changed[at]! ^ 0x01;
+    const r = await verifyPdf(changed);
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.verdict).toMatchObject({ tone: "bad", title: "文件已被修改或签名已损坏" });
+    expect(r.signatures[0]!.valid.detail).toBe("签名覆盖的内容已被修改");
+    expect(r.stored).toBeNull();
+  });
+
+  it("bytes appended after the seal: changed after signing", async () => {
+    const { pdf } = await signedIou();
+    const r = await verifyPdf(Buffer.concat([pdf, Buffer.from("\n1 0 obj\n(x)\nendobj\n")]));
+    expect(r.kind === "pdf" && r.verdict.title).toBe("文件在签署后被修改");
+  });
+
+  it("a forged signature value is refused, though the digest still matches", async () => {
+    const { pdf } = await signedIou();
+    const { b, c, der } = contentsOf(pdf, 0);
+    const ci = new pkijs.ContentInfo({ schema: asn1js.fromBER(new Uint8Array(der).buffer).result });
+    const sd = new pkijs.SignedData({ schema: ci.content });
+    const sig = new Uint8Array(sd.signerInfos[0]!.signature.valueBlock.valueHexView);
+    sig[sig.length - 3] = sig[sig.length - 3]! ^ 0xff;
+    sd.signerInfos[0]!.signature = new asn1js.OctetString({ valueHex: sig.slice().buffer });
+    const forged = Buffer.from(new pkijs.ContentInfo({ contentType: ci.contentType, content: sd.toSchema(true) }).toSchema().toBER());
+    const out = Buffer.from(pdf);
+    out.write(forged.toString("hex").padEnd(c - b - 2, "0"), b + 1, "latin1");
+    const r = await verifyPdf(out);
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.signatures[0]!.valid.detail).toBe("签名值与证书不符，可能是伪造的签名");
+    expect(r.verdict.tone).toBe("bad");
+  });
+
+  it("a signature from a foreign CA is intact but not ours", async () => {
+    const { pdf } = await signedIou();
+    const root = await issueCert({ profile: "root", subject: [{ CN: ["Foreign Root"] }], years: 1, issuer: null });
+    const signer = await issueCert({ profile: "signer", subject: [{ CN: ["冒名者"] }], years: 1, issuer: root });
+    const out = await addSignature(pdf, { signer, chain: [root.cert], tsa: null, fieldName: "foreign", name: "冒名者", reason: "test", signingTime: new Date() });
+    const r = await verifyPdf(out);
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.verdict).toMatchObject({ tone: "warn", title: "签名完整，但不是本平台签发" });
+    expect(r.signatures.at(-1)).toMatchObject({ signer: "冒**", platformSeal: false, timestamp: null });
+  });
+
+  it("random bytes, an empty file and a truncated PDF give verdicts, not crashes", async () => {
+    expect(await verifyPdf(crypto.getRandomValues(new Uint8Array(4096)))).toEqual({ kind: "not-pdf" });
+    expect(await verifyPdf(new Uint8Array())).toEqual({ kind: "not-pdf" });
+    const { pdf } = await signedIou();
+    const r = await verifyPdf(pdf.subarray(0, Math.floor(pdf.length * 0.6)));
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.verdict.tone).toBe("bad");
+    expect(r.signatures.some((s) => s.valid.title === "签名无法读取")).toBe(true);
+  });
+
+  it("the certificate view reads each signature's certificate back from the stored PDF", async () => {
+    const { contract } = await signedIou();
+    const certs = await signatureCertificates(contract.pdfSha256!);
+    expect(certs.map((c) => c.commonName)).toEqual(["周出借", "吴借款", "个人电子签 平台签章"]);
+    expect(certs.map((c) => c.platformSeal)).toEqual([false, false, true]);
+    for (const c of certs) {
+      expect(c.intact).toBe(true);
+      expect(c.serial).toMatch(/^[0-9a-f]{32}$/);
+      expect(c.sha256Fingerprint).toMatch(/^[0-9a-f]{64}$/);
+      expect(c.timestampTime).toBeInstanceOf(Date);
+    }
+    expect(certs[0]!.subject).toContain(`合同 ${contract.id}`);
+  });
+});

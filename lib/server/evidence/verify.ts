@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { platformPki } from "@/lib/server/pki";
+import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
+import { documentVerdict, maskName, signatureVerdict, type Verdict } from "@/lib/domain/evidence";
+import { inspectPdf, type SignatureFacts } from "./inspect";
+
+// 验证 (public): a PDF checked in memory against our root and our stored documents; never kept.
+
+export type VerifiedSignature = {
+  signer: string; // masked, or 平台签章
+  platformSeal: boolean;
+  issuer: string;
+  signingTime: string | null; // ISO
+  timestamp: { time: string; valid: boolean } | null;
+  valid: Verdict;
+  changedAfter: Verdict;
+};
+
+export type VerifyResult =
+  | { kind: "not-pdf" }
+  | {
+      kind: "pdf";
+      sha256: string;
+      verdict: Verdict;
+      signatures: VerifiedSignature[];
+      /** The file is, byte for byte, a version of a contract this platform stored. */
+      stored: { number: string; title: string; current: boolean } | null;
+    };
+
+export async function verifyPdf(bytes: Uint8Array): Promise<VerifyResult> {
+  const { root, seal } = await platformPki();
+  const found = await inspectPdf(bytes, root);
+  const sealSerial = seal.cert.serialNumber.toLowerCase();
+  if (found.kind === "not-pdf") return found;
+  const sigs = found.signatures;
+  return {
+    kind: "pdf",
+    sha256: found.sha256,
+    verdict: documentVerdict(sigs),
+    signatures: sigs.map((s, i) => ({ ...signerOf(s, sealSerial), ...signatureVerdict(sigs, i), signingTime: s.signingTime?.toISOString() ?? null, timestamp: s.timestamp && { time: s.timestamp.time.toISOString(), valid: s.timestamp.valid } })),
+    stored: await storedVersion(found.sha256),
+  };
+}
+
+function signerOf(s: SignatureFacts, sealSerial: string): { signer: string; platformSeal: boolean; issuer: string } {
+  const cn = s.certificate?.commonName ?? "";
+  const platformSeal = s.trusted && s.certificate?.serial === sealSerial;
+  const issuer = /CN=([^,]+)/.exec(s.certificate?.issuer ?? "")?.[1] ?? "未知";
+  return { signer: platformSeal ? "平台签章" : maskName(cn) || "未知签署人", platformSeal, issuer };
+}
+
+/** A signed version of a contract is named by hash in the audit event that produced it. */
+async function storedVersion(sha256: string): Promise<{ number: string; title: string; current: boolean } | null> {
+  const ev = await db().auditEvent.findFirst({
+    where: { docSha256: sha256, toStatus: { in: [...DOCUMENT_STATES] } },
+    select: { contract: { select: { number: true, title: true, pdfSha256: true } } },
+  });
+  return ev ? { number: ev.contract.number, title: ev.contract.title, current: ev.contract.pdfSha256 === sha256 } : null;
+}
