@@ -6,6 +6,7 @@ export async function register() {
   await import("@/lib/server/notify"); // registers the outbox job
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders
   await import("@/lib/server/files/uploads"); // registers office conversion
+  await import("@/lib/server/evidence/report"); // registers report generation
   const { startWorker } = await import("@/lib/server/jobs");
   startWorker();
 }

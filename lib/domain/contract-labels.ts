@@ -31,7 +31,11 @@ export const ACTION_LABELS: Record<string, string> = {
   settleConfirm: "确认结清",
   settleRefuse: "拒绝结清",
   email: "发送到邮箱",
+  reportRequest: "申请出证",
 };
+
+/** How the actor's intent was verified (意愿核验), as recorded in an audit event's detail. */
+export const VERIFICATION_LABELS: Record<string, string> = { face: "人脸核身", sms: "短信验证码", password: "签署密码", webauthn: "指纹/面容ID" };
 
 export const STATUS_TONE: Partial<Record<ContractState, string>> = {
   EFFECTIVE: "bg-emerald-50 text-emerald-700",

@@ -51,3 +51,6 @@ export const contractEmailSchema = z.object({
   contractId: id,
   email: z.string().trim().max(254, "邮箱地址过长").pipe(z.email("请输入正确的邮箱地址")),
 });
+
+/** 申请出证: the report is e-mailed, so the form is the same as 发送到邮箱. */
+export const reportRequestSchema = contractEmailSchema;

@@ -6,6 +6,7 @@ import type { Party } from "@prisma/client";
 import type { ContractDocument } from "@/lib/domain/templates/document";
 import { renderEndedPdf } from "@/lib/server/pdf/ended";
 import { addSignature } from "@/lib/server/pdf/pades";
+import { sealPdf } from "@/lib/server/pdf/seal";
 import { issueSignerCert, platformPki, timeStampAuthority } from "@/lib/server/pki";
 import { now } from "@/lib/server/clock";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
@@ -45,12 +46,6 @@ async function signContractPdf(pdf: Uint8Array, c: ContractWithParties): Promise
     out = await addSignature(out, { signer, chain: [ca.cert], tsa, fieldName: `signer-${p.seq}`, name: p.name, reason: `签署《${c.title}》`, signingTime: p.signedAt ?? now() });
   }
   return sealPdf(out, "platform-seal", "平台签章：各方已签署，合同生效");
-}
-
-/** The platform's own signature (平台签章) over the whole current revision. */
-async function sealPdf(pdf: Uint8Array, fieldName: string, reason: string): Promise<Uint8Array> {
-  const { ca, seal } = await platformPki();
-  return addSignature(pdf, { signer: seal, chain: [ca.cert], tsa: timeStampAuthority(), fieldName, name: "个人电子签", reason, signingTime: now() });
 }
 
 /** 自有文件: the uploaded document with every signer's fields drawn where they were placed. */

@@ -148,6 +148,9 @@ describe("renderContractPdf", () => {
 
   it("splits Chinese per character, keeps punctuation attached and Latin runs whole", () => {
     expect(cjkWordParts("hello")).toEqual(["hello"]);
+    // a hash breaks in 8-character pieces with glue, never with a hyphen
+    expect(cjkWordParts("ab".repeat(32)).filter(Boolean)).toEqual(Array(8).fill("abababab"));
+    expect(cjkWordParts("3101**********5678")).toEqual(["3101**********5678"]);
     expect(cjkWordParts("借款，¥10,000.00元。").filter(Boolean)).toEqual(["借", "款，", "¥10,000.00", "元。"]);
     expect(cjkWordParts("（大写）").filter(Boolean)).toEqual(["（大", "写）"]);
   });

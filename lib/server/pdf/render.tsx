@@ -32,9 +32,14 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const UNIT =
   /[（「『《〈【“‘(]*(?:[A-Za-z0-9.,:/%@*¥$+\-_#]+|.)[，。、；：！？）」』》〉】”’)\]…—,.;:!?%]*/gsu;
 
+// A Latin run longer than this (a SHA-256 in hex, a certificate serial) may break every 8
+// characters without a hyphen: otherwise react-pdf force-breaks it with a "-" that reads as part of it.
+const LONG_RUN = 24;
+const pieces = (unit: string): string[] => (unit.length > LONG_RUN && !CJK.test(unit) ? (unit.match(/.{1,8}/gsu) ?? [unit]) : [unit]);
+
 export function cjkWordParts(word: string): string[] {
-  if (!CJK.test(word)) return [word];
-  return (word.match(UNIT) ?? [word]).flatMap((unit, i) => (i === 0 ? [unit] : ["", unit]));
+  const units = CJK.test(word) ? (word.match(UNIT) ?? [word]) : [word];
+  return units.flatMap(pieces).flatMap((unit, i) => (i === 0 ? [unit] : ["", unit]));
 }
 
 export function registerFonts(): void {

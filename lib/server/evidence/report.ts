@@ -1,0 +1,125 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { User } from "@prisma/client";
+import { db } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
+import { enqueue, registerJob } from "@/lib/server/jobs";
+import { queueEmail, queueSms } from "@/lib/server/notify";
+import { takeRate } from "@/lib/server/ratelimit";
+import { blobStore, storeFile } from "@/lib/server/storage";
+import { renderContractPdf } from "@/lib/server/pdf/render";
+import { sealPdf } from "@/lib/server/pdf/seal";
+import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
+import { appendAudit, verifyAuditChain } from "@/lib/server/contracts/audit";
+import { maskEmail } from "@/lib/server/contracts/email";
+import { roleOf } from "@/lib/server/contracts/transition";
+import { roleLabel } from "@/lib/domain/contract-labels";
+import { formatShanghaiDateTime, formatYmd, shanghaiToday } from "@/lib/domain/dates";
+import { DOCUMENT_STATES, type ContractState } from "@/lib/domain/lifecycle";
+import { maskPhone } from "@/lib/domain/phone";
+import { evidenceReportDocument, type ReportFacts } from "@/lib/domain/evidence-report";
+import { reportRequestSchema } from "@/lib/validation/contract";
+import { signatureCertificates } from "./certificates";
+
+// 出证报告 (申请出证 / 申请签署报告): requested by a party of a signed contract, generated in a
+// job (facts gathered, rendered, sealed by the platform), e-mailed with an SMS when it is sent.
+
+export const REPORT_JOB = "evidence.report";
+export const REPORTS_PER_HOUR = 5;
+
+export async function reportRequest(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<{ reportId: string }>> {
+  const parsed = reportRequestSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const { contractId, email } = parsed.data;
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId} FOR UPDATE`;
+    const c = await tx.contract.findUnique({ where: { id: contractId }, include: { parties: true } });
+    const role = c ? roleOf(c, { userId: user.id }) : null;
+    if (!c || !role || !c.parties.some((p) => p.userId === user.id)) return fail("合同不存在");
+    if (!c.pdfSha256 || !DOCUMENT_STATES.includes(c.status)) return fail("合同签署完成后才能申请出证");
+    if (!(await takeRate(tx, `evidence-report:${user.id}`, REPORTS_PER_HOUR, 3600_000))) return fieldFail("email", `每小时最多申请${REPORTS_PER_HOUR}次，请稍后再试`);
+    const number = `CZ${formatYmd(shanghaiToday(now())).replaceAll("-", "")}${crypto.randomInt(0, 1e8).toString().padStart(8, "0")}`;
+    const report = await tx.evidenceReport.create({ data: { number, contractId: c.id, userId: user.id, email, createdAt: now() } });
+    await enqueue(tx, REPORT_JOB, { reportId: report.id });
+    await appendAudit(tx, c.id, { action: "reportRequest", fromStatus: c.status, toStatus: c.status, actorUserId: user.id, actorRole: role, ip: meta.ip, userAgent: meta.userAgent, docSha256: c.pdfSha256, detail: { to: maskEmail(email), report: number } });
+    return ok({ reportId: report.id });
+  });
+}
+
+const dt = (d: Date | null) => (d ? formatShanghaiDateTime(d) : null);
+
+/** Everything the report states, read from the database and from the signed PDF itself. */
+async function reportFacts(reportId: string): Promise<{ facts: ReportFacts; to: { email: string; phone: string } } | null> {
+  const r = await db().evidenceReport.findUnique({ where: { id: reportId } });
+  if (!r || r.status !== "QUEUED") return null;
+  const c = await db().contract.findUniqueOrThrow({ where: { id: r.contractId }, include: { parties: { orderBy: { seq: "asc" } }, events: { orderBy: { seq: "asc" } } } });
+  const requester = await db().user.findUniqueOrThrow({ where: { id: r.userId } });
+  const pdf = await blobStore().get(c.pdfSha256!);
+  const who = (userId: string | null) => {
+    const p = c.parties.find((x) => x.userId === userId);
+    return userId === null ? "系统" : p ? `${roleLabel(p.role)} ${p.name ?? ""}`.trim() : "签署方";
+  };
+  const certs = await signatureCertificates(c.pdfSha256!);
+  return {
+    to: { email: r.email, phone: requester.phone },
+    facts: {
+      number: r.number,
+      generatedAt: formatShanghaiDateTime(now()),
+      contract: { title: c.title, number: c.number, status: c.status as ContractState, initiatedAt: dt(c.initiatedAt), effectiveAt: dt(c.effectiveAt), pdfSha256: c.pdfSha256!, pdfBytes: pdf?.length ?? 0 },
+      parties: c.parties.map((p) => ({ role: roleLabel(p.role), name: p.name ?? "", idMasked: p.idMasked ?? "", phoneMasked: p.phone ? maskPhone(p.phone) : "", signedAt: dt(p.signedAt) })),
+      events: c.events.map((e) => {
+        const detail = (e.detail ?? {}) as Record<string, unknown>;
+        return { seq: e.seq, at: formatShanghaiDateTime(e.createdAt), action: e.action, actor: who(e.actorUserId), ip: e.ip, verification: typeof detail.verification === "string" ? detail.verification : null, docSha256: e.docSha256, hash: e.hash, prevHash: e.prevHash };
+      }),
+      chainIntact: (await verifyAuditChain(db(), c.id)) === null,
+      signatures: certs.map((s) => ({
+        signer: s.platformSeal ? `${s.commonName}（平台签章）` : s.commonName,
+        serial: s.serial,
+        issuer: /CN=([^,]+)/.exec(s.issuer)?.[1] ?? s.issuer,
+        validity: `${formatShanghaiDateTime(s.notBefore)} 至 ${formatShanghaiDateTime(s.notAfter)}`,
+        fingerprint: s.sha256Fingerprint,
+        signingTime: dt(s.signingTime),
+        timestampTime: dt(s.timestampTime),
+        intact: s.intact,
+      })),
+    },
+  };
+}
+
+/** Renders, seals and stores the report, then e-mails it and tells the requester by SMS, in one transaction. */
+export async function reportGenerate(reportId: string): Promise<void> {
+  const gathered = await reportFacts(reportId);
+  if (!gathered) return; // already sent, or gone
+  const { facts, to } = gathered;
+  const pdf = await sealPdf(await renderContractPdf(evidenceReportDocument(facts), new Map()), "platform-report-seal", `平台签章：电子签署报告 ${facts.number}`);
+  await db().$transaction(async (tx) => {
+    const claimed = await tx.evidenceReport.updateMany({ where: { id: reportId, status: "QUEUED" }, data: { status: "SENT", sentAt: now() } });
+    if (claimed.count === 0) return;
+    const sha256 = await storeFile(tx, pdf, "application/pdf");
+    await tx.evidenceReport.update({ where: { id: reportId }, data: { pdfSha256: sha256 } });
+    const name = `签署报告-${facts.contract.number}.pdf`;
+    await queueEmail(tx, {
+      to: to.email,
+      subject: `【个人电子签】《${facts.contract.title}》电子签署报告`,
+      body: `您好：\n\n附件是您申请的《${facts.contract.title}》（合同编号 ${facts.contract.number}）电子签署报告，报告编号 ${facts.number}。\n报告已加盖平台数字签章，可在个人电子签的“验证”页面校验。\n\n个人电子签`,
+      kind: "evidence.report",
+      attachments: [{ filename: name, sha256, size: pdf.length, contentType: "application/pdf" }],
+    });
+    await queueSms(tx, { to: to.phone, kind: "evidence.report", body: `【个人电子签】您申请的《${facts.contract.title}》签署报告（${facts.number}）已发送至邮箱${maskEmail(to.email)}，请查收。` });
+  });
+}
+
+registerJob(REPORT_JOB, async (payload) => {
+  const { reportId } = payload as { reportId: string };
+  try {
+    await reportGenerate(reportId);
+  } catch (e) {
+    await db().evidenceReport.updateMany({ where: { id: reportId, status: "QUEUED" }, data: { error: String(e).slice(0, 500) } });
+    throw e; // the job runner retries with back-off
+  }
+});
+
+/** The requester's reports on one contract, newest first (shown under 申请出证). */
+export function reportsFor(user: User, contractId: string) {
+  return db().evidenceReport.findMany({ where: { userId: user.id, contractId }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, number: true, status: true, email: true, createdAt: true, sentAt: true } });
+}

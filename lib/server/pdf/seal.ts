@@ -1,0 +1,10 @@
+import "server-only";
+import { now } from "@/lib/server/clock";
+import { platformPki, timeStampAuthority } from "@/lib/server/pki";
+import { addSignature } from "./pades";
+
+/** The platform's own signature (平台签章) over the whole current revision, time-stamped. */
+export async function sealPdf(pdf: Uint8Array, fieldName: string, reason: string): Promise<Uint8Array> {
+  const { ca, seal } = await platformPki();
+  return addSignature(pdf, { signer: seal, chain: [ca.cert], tsa: timeStampAuthority(), fieldName, name: "个人电子签", reason, signingTime: now() });
+}
