@@ -18,6 +18,7 @@ import {
   ownDraftSave,
   ownFieldsSave,
 } from "@/lib/server/contracts";
+import { reportRequest } from "@/lib/server/evidence/report";
 
 export async function iouDraftSaveAction(input: { contractId?: string | null; form: unknown; complete: boolean }) {
   const user = await requireUser();
@@ -79,6 +80,11 @@ export async function endVerifiedAction(input: unknown) {
 
 export async function contractEmailAction(input: unknown) {
   return contractEmail(await requireUser(), input, await requestMeta());
+}
+
+/** 申请出证: the signed report, generated in the background and e-mailed. */
+export async function reportRequestAction(input: unknown) {
+  return reportRequest(await requireUser(), input, await requestMeta());
 }
 
 /** 自有文件: 设置签署信息 (creates or updates the draft). */

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { EndKind } from "@/lib/domain/end-request";
 import { Sheet } from "@/components/ui/Sheet";
@@ -17,9 +18,9 @@ type Props = {
   providers: LegalProviderView[];
 };
 
-type Open = "menu" | "email" | "legal" | EndKind | null;
+type Open = "menu" | "email" | "report" | "legal" | EndKind | null;
 
-/** 更多操作: 申请解除 / 申请结清, 发送到邮箱, 法律服务. */
+/** 更多操作: 申请解除 / 申请结清, 发送到邮箱, 查看签署证书, 申请出证, 法律服务. */
 export function MoreActions({ contractId, version, can, rescindRefusal, emailTo, providers }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
@@ -67,6 +68,20 @@ export function MoreActions({ contractId, version, can, rescindRefusal, emailTo,
                 </button>
               </li>
             )}
+            {emailTo !== null && (
+              <li>
+                <Link className={item} href={`/contracts/${contractId}/certificates`}>
+                  查看签署证书<span aria-hidden>›</span>
+                </Link>
+              </li>
+            )}
+            {emailTo !== null && (
+              <li>
+                <button type="button" className={item} onClick={() => setOpen("report")}>
+                  申请出证<span aria-hidden>›</span>
+                </button>
+              </li>
+            )}
             <li>
               <button type="button" className={item} onClick={() => setOpen("legal")}>
                 法律服务<span aria-hidden>›</span>
@@ -89,7 +104,7 @@ export function MoreActions({ contractId, version, can, rescindRefusal, emailTo,
           }}
         />
       )}
-      {open === "email" && <EmailDialog contractId={contractId} defaultEmail={emailTo ?? ""} onClose={() => setOpen(null)} />}
+      {(open === "email" || open === "report") && <EmailDialog purpose={open} contractId={contractId} defaultEmail={emailTo ?? ""} onClose={() => setOpen(null)} />}
       {open === "legal" && <LegalServiceDialog providers={providers} onClose={() => setOpen(null)} />}
     </>
   );

@@ -44,6 +44,12 @@ export default async function MePage() {
           </div>
         )}
       </section>
+      <Link href="/verify" className="flex items-center justify-between rounded-2xl bg-white px-5 py-4 shadow-sm ring-1 ring-slate-100">
+        <span>验证合同文件</span>
+        <span aria-hidden className="text-slate-400">
+          ›
+        </span>
+      </Link>
       {user.role === "ADMIN" && (
         <Link href="/admin" className="rounded-2xl bg-white px-5 py-4 font-medium text-brand-600 shadow-sm ring-1 ring-slate-100">
           进入管理后台

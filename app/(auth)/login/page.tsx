@@ -26,6 +26,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LoginForm next={next} />
         <p className="mt-4 text-xs text-slate-500">未注册的手机号验证后将自动创建账号。</p>
       </section>
+      <p className="text-center text-sm">
+        <Link href="/verify" className="text-brand-600 underline">
+          验证合同文件
+        </Link>
+        <span className="text-slate-500">：检查PDF是否由本平台签署、签署后是否被修改</span>
+      </p>
       {dev && (
         <p className="flex flex-wrap items-center justify-center gap-1 text-center text-xs text-slate-500">
           <SimulatedBadge /> 短信为开发环境模拟发送，验证码请在
