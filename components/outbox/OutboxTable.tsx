@@ -4,7 +4,9 @@ import { formatShanghaiDateTime } from "@/lib/domain/dates";
 
 const statusLabel = { PENDING: "待发送", SENT: "已发送", FAILED: "发送失败" } as const;
 
-export function OutboxTable({ rows, action }: { rows: OutboxMessage[]; action?: (m: OutboxMessage) => ReactNode }) {
+type Attachment = { filename: string; size: number };
+
+export function OutboxTable({ rows, action, attachmentHref }: { rows: OutboxMessage[]; action?: (m: OutboxMessage) => ReactNode; attachmentHref?: (m: OutboxMessage, index: number) => string }) {
   if (rows.length === 0) return <p className="rounded-xl bg-white p-8 text-center text-slate-500">暂无消息</p>;
   return (
     <ul className="flex flex-col gap-2">
@@ -22,6 +24,15 @@ export function OutboxTable({ rows, action }: { rows: OutboxMessage[]; action?: 
           </div>
           {m.subject && <p className="mt-2 font-medium">{m.subject}</p>}
           <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-700">{m.body}</p>
+          {(m.attachments as Attachment[]).length > 0 && (
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+              {(m.attachments as Attachment[]).map((a, i) => (
+                <li key={i} className="rounded bg-slate-50 px-2 py-1">
+                  附件：{attachmentHref ? <a className="text-brand-600 underline" href={attachmentHref(m, i)}>{a.filename}</a> : a.filename}（{Math.ceil(a.size / 1024)} KB）
+                </li>
+              ))}
+            </ul>
+          )}
           {m.lastError && <p className="mt-1 text-xs text-red-600">错误：{m.lastError}</p>}
         </li>
       ))}

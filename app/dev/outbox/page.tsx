@@ -23,7 +23,7 @@ export default async function DevOutboxPage({ searchParams }: { searchParams: Pr
         <input name="to" defaultValue={to} placeholder="按手机号或邮箱筛选" aria-label="收件人" className="min-h-10 flex-1 rounded-lg border border-slate-300 bg-white px-3" />
         <button className="rounded-lg bg-brand-500 px-4 text-white">筛选</button>
       </form>
-      <OutboxTable rows={rows} />
+      <OutboxTable rows={rows} attachmentHref={(m, i) => `/api/dev/outbox/${m.id}/attachments/${i}`} />
     </main>
   );
 }

@@ -44,7 +44,13 @@ export const day = (s: string) => {
 export const address = (r: RegionValue) => [r.province, r.city === r.province ? "" : r.city, r.district, r.detail].join("");
 
 export const p = (text: string): DocBlock => ({ type: "paragraph", text });
-export const fields = (rows: [string, string][]): DocBlock => ({ type: "fields", rows: rows.map(([label, value]) => ({ label, value })) });
+/** Label/value rows; null/false rows (optional facts left empty) are skipped. */
+export const fields = (rows: ([string, string] | null | false)[]): DocBlock => ({
+  type: "fields",
+  rows: rows.filter((r): r is [string, string] => !!r).map(([label, value]) => ({ label, value })),
+});
+/** An optional row: printed only when the value is filled. */
+export const opt = (label: string, value: string): [string, string] | null => (value ? [label, value] : null);
 export const table = (columns: string[], rows: string[][]): DocBlock => ({ type: "table", columns, rows });
 export const section = (title: string, ...blocks: DocBlock[]): Section => ({ title, blocks });
 /** Numbered sub-clauses in one paragraph: "1. …\n2. …". */

@@ -298,6 +298,9 @@ export function labelOf<V extends string>(field: ChoiceField<string, V>, value: 
   return field.options.find((o) => o.value === value)?.label ?? value;
 }
 
+/** The usual ways individuals pay each other. */
+export const PAY_METHODS = { BANK: "银行转账", WECHAT: "微信", ALIPAY: "支付宝", CASH: "现金" } as const;
+
 // ───────────────────────────── limits and messages ─────────────────────────────
 
 /** Default cap of a money field: ¥100,000,000. A template may set a lower one. */

@@ -1,7 +1,7 @@
 // 收据: the payee confirms having received a sum from the payer. A short statement, not a
 // contract: either side may start it (DESIGN §3: parties 18–75, at most ¥500,000 per receipt).
 import { date, defineTemplate, fenOf, labelOf, select, step, text, textarea, money, type FormOf } from "./engine";
-import { cny, day, fields, p } from "./clauses";
+import { cny, day, fields, opt, p } from "./clauses";
 
 export const RECEIPT_MAX_FEN = 50_000_000;
 
@@ -87,7 +87,7 @@ export const receipt = defineTemplate({
         ["支付方式", x.payMethod],
         ["收款日期", day(x.paidOn)],
         ["收款事由", x.purpose ? `${x.reason}（${x.purpose}）` : x.reason],
-        ...(x.remarks ? ([["备注", x.remarks]] as [string, string][]) : []),
+        opt("备注", x.remarks),
       ]),
     ],
     sections: [],

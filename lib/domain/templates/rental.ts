@@ -17,6 +17,7 @@ import {
   money,
   number,
   numOf,
+  PAY_METHODS,
   periodError,
   radio,
   region,
@@ -27,7 +28,7 @@ import {
   type FormOf,
   type RegionValue,
 } from "./engine";
-import { address, cny, day, fields, items, p, section, table } from "./clauses";
+import { address, cny, day, fields, items, opt, p, section, table } from "./clauses";
 import { compareYmd } from "../dates";
 
 // ─── shared with the other leases (商铺) ───
@@ -63,6 +64,8 @@ export const costBlocks = (costs: readonly { item: string; bearer: Bearer; note:
 ];
 
 export const CYCLE_MONTHS = { MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12 } as const;
+/** How the clause says it: 租金按季度支付. */
+export const CYCLE_PHRASE = { MONTHLY: "按月支付", QUARTERLY: "按季度支付", HALF_YEARLY: "每半年支付一次", YEARLY: "按年支付" } as const;
 export const payCycle = select("payCycle", "付款周期", { MONTHLY: "月付", QUARTERLY: "季付", HALF_YEARLY: "半年付", YEARLY: "年付" });
 
 // ─── fields ───
@@ -74,7 +77,7 @@ const landlordIs = select("landlordIs", "出租方身份", {
   SUBLESSOR: "转租人（已取得所有权人同意）",
 });
 const decoration = radio("decoration", "装修情况", { ROUGH: "毛坯", SIMPLE: "简装", FINE: "精装" }, { default: "SIMPLE" });
-const payMethod = select("payMethod", "租金支付方式", { BANK: "银行转账", WECHAT: "微信", ALIPAY: "支付宝", CASH: "现金" });
+const payMethod = select("payMethod", "租金支付方式", PAY_METHODS);
 const earlyPenalty = select("earlyPenalty", "提前解约违约金", {
   ONE_MONTH: "一个月租金",
   DEPOSIT: "与押金等额",
@@ -312,10 +315,10 @@ export const rental = defineTemplate({
           ["房屋地址", x.address],
           ["出租范围", x.scope],
           ["建筑面积", `${x.areaM2}平方米`],
-          ...(x.layout ? ([["户型", x.layout]] as [string, string][]) : []),
+          opt("户型", x.layout),
           ["装修情况", x.decoration],
           ["出租方身份", labelOf(landlordIs, x.landlordIs)],
-          ...(x.certificateNo ? ([["不动产权证号", x.certificateNo]] as [string, string][]) : []),
+          opt("不动产权证号", x.certificateNo),
         ]),
         p(ownershipPromise(x.landlordIs)),
         ...(x.furniture.length
@@ -337,7 +340,7 @@ export const rental = defineTemplate({
         "租金及支付方式",
         items([
           `月租金为${cny(x.rentFen)}。`,
-          `租金按${labelOf(payCycle, x.cycle)}支付，每期${CYCLE_MONTHS[x.cycle]}个月，每期租金为${cny(x.rentFen * CYCLE_MONTHS[x.cycle])}。`,
+          `租金${CYCLE_PHRASE[x.cycle]}，每期${CYCLE_MONTHS[x.cycle]}个月，每期租金为${cny(x.rentFen * CYCLE_MONTHS[x.cycle])}。`,
           `首期租金于交房之日支付；此后每期租金于该期首月${x.payDay}日前支付，当月没有该日的，于当月最后一日前支付。`,
           `租金以${x.payMethod}方式支付${x.payeeAccount ? `，收款账户：${x.payeeAccount}` : ""}。出租方收到租金后应向承租方出具收款凭证。`,
           "承租方逾期支付租金的，出租方可以催告其在七日内支付；经催告后仍不支付的，出租方有权解除本合同。",

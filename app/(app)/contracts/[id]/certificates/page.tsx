@@ -33,7 +33,6 @@ export default async function CertificatesPage({ params }: { params: Promise<{ i
             <div className="mb-2 flex items-center justify-between gap-2">
               <h2 className="font-medium">
                 签名 {i + 1} · <span data-testid="cert-name">{s.commonName}</span>
-                {s.platformSeal && <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">平台签章</span>}
               </h2>
               <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs ${s.intact ? "bg-emerald-50 text-emerald-700" : "bg-red-50 text-red-700"}`}>{s.intact ? "签名有效" : "签名无效"}</span>
             </div>
