@@ -53,6 +53,8 @@ export const fields = (rows: ([string, string] | null | false)[]): DocBlock => (
 export const opt = (label: string, value: string): [string, string] | null => (value ? [label, value] : null);
 export const table = (columns: string[], rows: string[][]): DocBlock => ({ type: "table", columns, rows });
 export const section = (title: string, ...blocks: DocBlock[]): Section => ({ title, blocks });
+/** A user's free text as a sentence: adds 。 unless it already ends with punctuation. */
+export const sentence = (s: string) => (/[。！？；.!?;）)」』”]$/.test(s) ? s : `${s}。`);
 /** Numbered sub-clauses in one paragraph: "1. …\n2. …". */
 export const items = (lines: (string | null | false)[]): DocBlock =>
   p(

@@ -301,12 +301,16 @@ export function labelOf<V extends string>(field: ChoiceField<string, V>, value: 
 /** The usual ways individuals pay each other. */
 export const PAY_METHODS = { BANK: "银行转账", WECHAT: "微信", ALIPAY: "支付宝", CASH: "现金" } as const;
 
+/** Mainland licence plates: 京A12345, new-energy 粤BD12345, trailer/coach/HK-Macau suffixes. */
+export const PLATE_PATTERN = {
+  regex: /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]$/i,
+  message: "请输入正确的车牌号，如京A12345",
+};
+
 // ───────────────────────────── limits and messages ─────────────────────────────
 
 /** Default cap of a money field: ¥100,000,000. A template may set a lower one. */
 export const DEFAULT_MAX_FEN = 10_000_000_000;
-/** Shape-level guard against absurd payloads before the friendly checks run. */
-const HARD_MAX_CHARS = 20_000;
 
 /**
  * Characters a person never means to type, refused in every text: C0/C1 controls (tabs and line
@@ -320,8 +324,9 @@ export const charCount = (s: string) => [...s].length;
 
 /** Null when `s` (already trimmed) is acceptable free text. */
 export function textError(label: string, s: string, max: number, multiline = false): string | null {
+  // A character is one or two UTF-16 units, so the exact count is needed only between max and 2·max.
+  if (s.length > 2 * max || (s.length > max && charCount(s) > max)) return `${label}最多${max}个字`;
   if ((multiline ? CONTROL_MULTI : CONTROL_SINGLE).test(s)) return `${label}含有不可见的控制字符，请删除后重新输入`;
-  if (charCount(s) > max) return `${label}最多${max}个字`;
   return null;
 }
 
@@ -365,6 +370,13 @@ export function shownFieldNames(steps: readonly StepDef[], values: FormValues): 
   return all.filter((f) => isShown(f, values, byName)).map((f) => f.name);
 }
 
+/** The fields of one wizard step shown for these values: what to render, and what to validate
+ *  (react-hook-form's trigger(names)) before moving on to the next step. */
+export function shownStepFields(steps: readonly StepDef[], stepIndex: number, values: FormValues): AnyField[] {
+  const byName = new Map(fieldsOf(steps).map((f) => [f.name, f]));
+  return (steps[stepIndex]?.fields ?? []).filter((f) => isShown(f, values, byName));
+}
+
 // ───────────────────────────── empty values ─────────────────────────────
 
 function emptyValue(f: AnyField, today: YMD | null): FieldValue {
@@ -383,6 +395,11 @@ function emptyValue(f: AnyField, today: YMD | null): FieldValue {
     default:
       return "";
   }
+}
+
+/** What a hidden field is reset to: nothing carried over, not even a blank list row or a default date. */
+function clearedValue(f: AnyField): FieldValue {
+  return f.kind === "list" ? [] : emptyValue(f, null);
 }
 
 export function emptyRow(columns: readonly ColumnField[]): Row {
@@ -448,7 +465,7 @@ function checkScalar(f: Exclude<AnyField, RegionField | ListField | CheckboxFiel
   }
 }
 
-function checkField(f: AnyField, value: FieldValue | undefined, today: YMD, report: Report) {
+function checkField(f: AnyField, value: FieldValue, today: YMD, report: Report) {
   const path = [f.name];
   switch (f.kind) {
     case "checkbox":
@@ -468,7 +485,7 @@ function checkField(f: AnyField, value: FieldValue | undefined, today: YMD, repo
     case "list": {
       const rows = value as Row[];
       if (rows.length < f.minRows) report(path, f.minRows === 1 ? `请至少填写1项${f.label}` : `${f.label}至少${f.minRows}项`);
-      if (rows.length > f.maxRows) report(path, `${f.label}最多${f.maxRows}项`);
+      if (rows.length > f.maxRows) return report(path, `${f.label}最多${f.maxRows}项`);
       rows.forEach((row, i) => f.columns.forEach((c) => checkScalar(c, row[c.name] ?? "", [f.name, i, c.name], today, report)));
       return;
     }
@@ -488,34 +505,83 @@ export type TemplateContext = {
 export type IssueFn<Form> = (path: [keyof Form & string, ...(string | number)[]], message: string) => void;
 export type Rules<Form> = (form: Form, ctx: TemplateContext, issue: IssueFn<Form>) => void;
 
-function shapeOf(f: AnyField): z.ZodType {
-  const str = z.string({ error: `请填写${f.label}` }).max(HARD_MAX_CHARS, `${f.label}内容过长`);
+const str = (v: unknown): string | null => (typeof v === "string" ? v : v === undefined || v === null ? "" : null);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Raw input (anything a client may post) → well-typed values. A missing value is empty — a form
+ * may unregister hidden inputs — and a value of the wrong type becomes empty and is reported as
+ * malformed if the field is shown. Every later step can then rely on the types.
+ */
+function coerce(f: AnyField, v: unknown): { value: FieldValue; ok: boolean } {
   switch (f.kind) {
     case "checkbox":
-      return z.boolean({ error: `${f.label}须为是或否` });
-    case "select":
-    case "radio":
-      return z.enum(f.options.map((o) => o.value) as [string, ...string[]], { error: `请选择${f.label}` });
-    case "region":
-      return z.object({ province: str, city: str, district: str, detail: str });
-    case "list":
-      return z
-        .array(z.object(Object.fromEntries(f.columns.map((c) => [c.name, shapeOf(c)]))), { error: `${f.label}格式不正确` })
-        .max(HARD_MAX_CHARS / 100, `${f.label}项数过多`);
-    default:
-      return str;
+      return typeof v === "boolean" ? { value: v, ok: true } : { value: false, ok: v === undefined };
+    case "region": {
+      if (v === undefined) return { value: emptyValue(f, null), ok: true };
+      if (!isRecord(v)) return { value: emptyValue(f, null), ok: false };
+      const parts = (["province", "city", "district", "detail"] as const).map((k) => str(v[k]));
+      const [province, city, district, detail] = parts.map((x) => x ?? "") as [string, string, string, string];
+      return { value: { province, city, district, detail }, ok: parts.every((x) => x !== null) };
+    }
+    case "list": {
+      if (v === undefined) return { value: [], ok: true };
+      if (!Array.isArray(v) || !v.every(isRecord)) return { value: [], ok: false };
+      let ok = true;
+      const rows = v.map((r) =>
+        Object.fromEntries(
+          f.columns.map((c) => {
+            const cell = str(r[c.name]);
+            if (cell === null) ok = false;
+            return [c.name, cell ?? ""];
+          }),
+        ),
+      );
+      return { value: rows, ok };
+    }
+    default: {
+      const s = str(v);
+      return { value: s ?? "", ok: s !== null };
+    }
   }
 }
+
+function coerceAll(fields: readonly AnyField[], raw: Record<string, unknown>) {
+  const values: FormValues = {};
+  const malformed = new Set<string>();
+  for (const f of fields) {
+    const c = coerce(f, raw[f.name]);
+    values[f.name] = c.value;
+    if (!c.ok) malformed.add(f.name);
+  }
+  return { values, malformed };
+}
+
+const isChoice = (f: AnyField | ColumnField): f is ChoiceField => f.kind === "select" || f.kind === "radio";
+const validChoice = (f: ChoiceField, v: FieldValue | undefined): string => (typeof v === "string" && f.options.some((o) => o.value === v) ? v : f.default);
+
+/** A choice holding a value its field does not offer (a stale option, a damaged record) falls back to the default. */
+function withValidChoices(fields: readonly AnyField[], values: FormValues): FormValues {
+  const out = { ...values };
+  for (const f of fields) {
+    if (isChoice(f)) out[f.name] = validChoice(f, out[f.name]);
+    else if (f.kind === "list")
+      out[f.name] = (out[f.name] as Row[]).map((row) => Object.fromEntries(f.columns.map((c) => [c.name, isChoice(c) ? validChoice(c, row[c.name]) : (row[c.name] ?? "")])));
+  }
+  return out;
+}
+
+const trimRegion = (r: RegionValue): RegionValue => ({ province: r.province.trim(), city: r.city.trim(), district: r.district.trim(), detail: r.detail.trim() });
 
 /** Trims every text and resets hidden fields, so stored facts never carry a stale hidden answer. */
 function normalise(fields: readonly AnyField[], byName: ReadonlyMap<string, AnyField>, v: FormValues): FormValues {
   const out: FormValues = {};
   for (const f of fields) {
     const value = v[f.name]!;
-    if (!isShown(f, v, byName)) out[f.name] = emptyValue(f, null);
+    if (!isShown(f, v, byName)) out[f.name] = clearedValue(f);
     else if (typeof value === "string") out[f.name] = value.trim();
     else if (Array.isArray(value)) out[f.name] = value.map((row) => Object.fromEntries(Object.entries(row).map(([k, x]) => [k, x.trim()])));
-    else if (typeof value === "object") out[f.name] = { province: value.province.trim(), city: value.city.trim(), district: value.district.trim(), detail: value.detail.trim() };
+    else if (typeof value === "object") out[f.name] = trimRegion(value);
     else out[f.name] = value;
   }
   return out;
@@ -524,10 +590,10 @@ function normalise(fields: readonly AnyField[], byName: ReadonlyMap<string, AnyF
 function buildSchema<Form extends FormValues>(fields: readonly AnyField[], ctx: TemplateContext, rules?: Rules<Form>): z.ZodType<Form, Form> {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const schema = z
-    .object(Object.fromEntries(fields.map((f) => [f.name, shapeOf(f)])))
+    .record(z.string(), z.unknown(), { error: "表单数据格式不正确" })
     .superRefine((raw, zc) => {
-      const values = raw as FormValues;
-      // One message per path: the first (field-level) problem is the one the user must fix first.
+      const { values, malformed } = coerceAll(fields, raw);
+      // One message per path: the first (field-level) problem is the one to fix first.
       const seen = new Set<string>();
       const report: Report = (path, message) => {
         const key = path.join(".");
@@ -535,10 +601,14 @@ function buildSchema<Form extends FormValues>(fields: readonly AnyField[], ctx: 
         seen.add(key);
         zc.addIssue({ code: "custom", path, message });
       };
-      for (const f of fields) if (isShown(f, values, byName)) checkField(f, values[f.name], ctx.today, report);
+      for (const f of fields) {
+        if (!isShown(f, values, byName)) continue; // hidden fields are neither required nor checked
+        if (malformed.has(f.name)) report([f.name], `${f.label}格式不正确`);
+        else checkField(f, values[f.name]!, ctx.today, report);
+      }
       rules?.(normalise(fields, byName, values) as Form, ctx, (path, message) => report(path, message));
     })
-    .transform((raw) => normalise(fields, byName, raw as FormValues));
+    .transform((raw) => normalise(fields, byName, coerceAll(fields, raw).values));
   // The shape is built at run time from the declarations, so zod cannot infer Form; FormOf
   // derives the same shape at the type level from the same declarations.
   return schema as unknown as z.ZodType<Form, Form>;
@@ -581,6 +651,12 @@ export interface TemplateDefinition<Form extends FormValues = FormValues, Facts 
   /** Parsed form → normalised facts (fen, numbers, labels resolved). */
   facts(form: Form): Facts;
   document(facts: Facts, signers: readonly TemplateSigner[], meta: DocumentMeta): ContractDocument;
+  /**
+   * A stored form (e.g. Contract.facts, possibly saved by an older version of the template) read
+   * as a well-typed form without validating it: missing or mistyped values become empty, text is
+   * trimmed, hidden fields are reset. For rendering what was signed; never for accepting input.
+   */
+  read(stored: unknown): Form;
   /** The amount for lists and Contract.amountFen; null when the template has none. */
   headlineFen(facts: Facts): number | null;
 }
@@ -602,6 +678,7 @@ export function defineTemplate<const S extends readonly StepDef[], X>(spec: Temp
   type Form = FormOf<S>;
   const { steps, rules, defaults, sample, facts, body, headlineFen, ...meta } = spec;
   const fields = fieldsOf(steps);
+  const byName = new Map(fields.map((f) => [f.name, f]));
   checkDefinition(meta.id, fields);
   // Derived from the same declarations as Form; the cast only restores the literal keys.
   const emptyForm = (today: YMD) => ({ ...Object.fromEntries(fields.map((f) => [f.name, emptyValue(f, today)])), ...defaults?.(today) }) as unknown as Form;
@@ -613,6 +690,7 @@ export function defineTemplate<const S extends readonly StepDef[], X>(spec: Temp
     emptyForm,
     sample: (today) => ({ ...emptyForm(today), ...sample(today) }),
     facts,
+    read: (stored) => normalise(fields, byName, withValidChoices(fields, coerceAll(fields, isRecord(stored) ? stored : {}).values)) as Form,
     document: (x, signers, docMeta) => renderDocument(meta, body(x, partyNames(meta.roles, signers)), signers, docMeta),
     headlineFen: (x) => headlineFen?.(x) ?? null,
   };
@@ -673,6 +751,9 @@ export function lineTotalFen(unitFen: number, quantity: string, decimals = 2): n
   const product = BigInt(unitFen) * scaled;
   return Number((product * 2n + scale) / (2n * scale));
 }
+
+/** Days in the inclusive period start..end (1 when they are the same day). */
+export const daysInclusive = (start: YMD, end: YMD) => daysBetween(start, end) + 1;
 
 export const sumFen = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 

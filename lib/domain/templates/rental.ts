@@ -224,6 +224,7 @@ export const rental = defineTemplate({
     const handover = dateOf(f.handoverDate);
     if (handover && start && compareYmd(handover, start) > 0) issue(["handoverDate"], "交房日期不能晚于起租日期");
     else if (handover && end && compareYmd(handover, end) > 0) issue(["handoverDate"], "交房日期不能晚于到期日期");
+    if (f.earlyPenalty === "DEPOSIT" && !f.deposit) issue(["earlyPenalty"], "未收取押金时，违约金不能约定为与押金等额");
     const dup = duplicateCostItem(f.costs);
     if (dup !== null) issue(["costs", dup, "item"], "费用项目重复");
   },

@@ -13,6 +13,7 @@ import {
   list,
   money,
   PAY_METHODS,
+  PLATE_PATTERN,
   select,
   step,
   sumFen,
@@ -23,11 +24,6 @@ import {
 } from "./engine";
 import { cny, day, fields, items, opt, p, section, table, yuan } from "./clauses";
 
-/** Mainland plates: 京A12345, new-energy 粤B·D12345 without the dot, trailer/coach suffixes. */
-const PLATE = {
-  regex: /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]$/i,
-  message: "请输入正确的车牌号，如京A12345",
-};
 const MODES = { MOTOR: "机动车", NON_MOTOR: "非机动车", PEDESTRIAN: "行人" } as const;
 
 const compensatorMode = select("compensatorMode", "赔偿方交通方式", MODES);
@@ -53,10 +49,10 @@ const steps = [
     text("place", "事故地点", { max: 200, placeholder: "如：北京市海淀区示例路与示例街交叉口" }),
     textarea("description", "事故经过", { max: 500 }),
     compensatorMode,
-    text("compensatorPlate", "赔偿方车牌号", { max: 10, pattern: PLATE, showWhen: { field: "compensatorMode", equals: "MOTOR" } }),
+    text("compensatorPlate", "赔偿方车牌号", { max: 10, pattern: PLATE_PATTERN, showWhen: { field: "compensatorMode", equals: "MOTOR" } }),
     text("compensatorVehicle", "赔偿方车辆", { max: 50, required: false, placeholder: "品牌型号，如：示例牌轿车", showWhen: { field: "compensatorMode", oneOf: ["MOTOR", "NON_MOTOR"] } }),
     claimantMode,
-    text("claimantPlate", "受偿方车牌号", { max: 10, pattern: PLATE, showWhen: { field: "claimantMode", equals: "MOTOR" } }),
+    text("claimantPlate", "受偿方车牌号", { max: 10, pattern: PLATE_PATTERN, showWhen: { field: "claimantMode", equals: "MOTOR" } }),
     text("claimantVehicle", "受偿方车辆", { max: 50, required: false, showWhen: { field: "claimantMode", oneOf: ["MOTOR", "NON_MOTOR"] } }),
   ]),
   step("责任认定", [

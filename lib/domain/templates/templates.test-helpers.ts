@@ -1,0 +1,43 @@
+// Helpers shared by the template test files (not a test file itself).
+import type { ContractDocument } from "./document";
+import type { TemplateSigner } from "./engine";
+import type { WizardTemplate } from "./registry";
+
+/** A fixed "today" (Asia/Shanghai) so that samples and date rules are reproducible. */
+export const today = { y: 2026, m: 3, d: 10 };
+export const ctx = { today };
+
+export function issuesOf(t: WizardTemplate, form: Record<string, unknown>) {
+  const r = t.schema(ctx).safeParse(form);
+  return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+export const issueAt = (t: WizardTemplate, form: Record<string, unknown>, path: string) => issuesOf(t, form).find((i) => i.path === path);
+
+export function signersFor(t: WizardTemplate, counterpartyName = "李四"): TemplateSigner[] {
+  return [
+    { role: t.roles[0].key, name: "张三", idMasked: "1101**********0011" },
+    { role: t.roles[1].key, name: counterpartyName, idMasked: counterpartyName ? "3101**********0022" : "" },
+  ];
+}
+
+/** Everything a reader sees in the document, as one string. */
+export function docText(d: ContractDocument): string {
+  const blocks = d.blocks.map((b) => {
+    switch (b.type) {
+      case "heading":
+      case "paragraph":
+        return b.text;
+      case "fields":
+        return b.rows.map((r) => `${r.label}：${r.value}`).join("\n");
+      case "table":
+        return [b.columns, ...b.rows].map((r) => r.join(" | ")).join("\n");
+    }
+  });
+  return [d.title, d.subtitle, ...blocks, ...d.signers.map((s) => `${s.roleLabel} ${s.name} ${s.idMasked}`), d.footer].join("\n");
+}
+
+export function render(t: WizardTemplate, form: Record<string, unknown>, signers = signersFor(t)) {
+  const parsed = t.schema(ctx).parse(form);
+  return t.document(t.facts(parsed), signers, { number: "T-0001", initiatedOn: "2026-03-10" });
+}
+
