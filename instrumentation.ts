@@ -7,6 +7,7 @@ export async function register() {
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders
   await import("@/lib/server/files/uploads"); // registers office conversion
   await import("@/lib/server/evidence/report"); // registers report generation
+  await import("@/lib/server/payments"); // registers order expiry, refunds and the sandbox's notifications
   const { startWorker } = await import("@/lib/server/jobs");
   startWorker();
 }

@@ -3,6 +3,7 @@
 import { closeDb, db } from "@/lib/server/db";
 import { encrypt, keyedHash } from "@/lib/server/crypto";
 import { idCheckChar, maskId } from "@/lib/domain/idcard";
+import { DEFAULT_FEE_RULES } from "@/lib/domain/fees";
 
 function demoId(first17: string): string {
   return first17 + idCheckChar(first17);
@@ -38,6 +39,17 @@ async function main() {
     if (!existing) await client.user.create({ data: { phone: d.phone, role: d.role, ...identity } });
   }
   console.log(`seed: ${demos.length} demo accounts ready`);
+
+  // fee rules admins edit later, and one published demo coupon code (labelled 示例)
+  const rules = JSON.parse(JSON.stringify(DEFAULT_FEE_RULES));
+  await client.setting.upsert({ where: { key: "feeRules" }, create: { key: "feeRules", value: rules }, update: {} });
+  const now = new Date();
+  await client.couponBatch.upsert({
+    where: { code: "XINREN2026" },
+    create: { name: "示例·新人立减券", kind: "FIXED", amountFen: 200, minSpendFen: 0, validFrom: now, validTo: new Date(now.getTime() + 365 * 86_400_000), perUserLimit: 1, code: "XINREN2026", createdAt: now },
+    update: {},
+  });
+  console.log("seed: fee rules and the demo coupon code XINREN2026 ready");
   await closeDb();
 }
 

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -17,16 +18,19 @@ const PURPOSES = {
     title: "发送到邮箱",
     hint: "合同PDF将作为附件发送，每小时最多发送10次",
     submit: "发送",
-    action: async (v: z.output<typeof contractEmailSchema>) => contractEmailAction(v),
+    action: async (v: z.output<typeof contractEmailSchema>) => {
+      const r = await contractEmailAction(v);
+      return r.ok ? { ok: true as const, data: { to: r.data.to, payUrl: null } } : r;
+    },
     done: (to: string) => `合同PDF已发送至 ${to}，请注意查收（可能在垃圾邮件中）。`,
   },
   report: {
     title: "申请出证",
-    hint: "电子签署报告包含合同摘要、各方身份、全部操作记录、签署证书和时间戳，加盖平台数字签章后发送到该邮箱",
-    submit: "申请出证",
+    hint: "电子签署报告包含合同摘要、各方身份、全部操作记录、签署证书和时间戳，加盖平台数字签章后发送到该邮箱。支付报告费用后开始生成",
+    submit: "支付并申请出证",
     action: async (v: z.output<typeof contractEmailSchema>) => {
       const r = await reportRequestAction(v);
-      return r.ok ? { ok: true as const, data: { to: v.email } } : r;
+      return r.ok ? { ok: true as const, data: { to: v.email, payUrl: r.data.payUrl } } : r;
     },
     done: (to: string) => `已提交申请，报告生成后将发送至 ${to}，并短信通知您。`,
   },
@@ -35,6 +39,7 @@ const PURPOSES = {
 /** 发送到邮箱 / 申请出证: the account's address by default; the PDF arrives as an attachment. */
 export function EmailDialog({ contractId, defaultEmail, onClose, purpose = "email" }: { contractId: string; defaultEmail: string; onClose: () => void; purpose?: keyof typeof PURPOSES }) {
   const p = PURPOSES[purpose];
+  const router = useRouter();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Form, unknown, z.output<typeof contractEmailSchema>>({
@@ -46,6 +51,7 @@ export function EmailDialog({ contractId, defaultEmail, onClose, purpose = "emai
   async function onSubmit(values: z.output<typeof contractEmailSchema>) {
     setError(null);
     const res = await p.action(values);
+    if (res.ok && res.data.payUrl) return router.push(res.data.payUrl);
     if (res.ok) return setSentTo(res.data.to);
     if (res.fieldErrors?.email) setFieldError("email", { message: res.fieldErrors.email });
     else setError(res.error ?? "发送失败");

@@ -95,6 +95,16 @@ describe("context-dependent outcomes", () => {
     expect(transition("EFFECTIVE", "settleRequest", "RECIPIENT", { ...base, signerCount: 3 })).toMatchObject({ ok: false, reason: "GUARD" });
   });
 
+  // ending before taking effect: the fee goes back (退款)
+  it.each([
+    ["DRAFT", "discard", "INITIATOR", "DISCARDED", ["refundFee"]],
+    ["PENDING_SIGN", "reject", "RECIPIENT", "REJECTED", ["notifyInitiatorRejected", "refundFee"]],
+    ["PENDING_INFO", "revoke", "INITIATOR", "REVOKED", ["notifyRecipientsRevoked", "refundFee"]],
+    ["PENDING_SIGN", "expire", "SYSTEM", "EXPIRED", ["notifyAllExpired", "refundFee"]],
+  ] as const)("%s %s by %s → %s with %j", (from, action, role, to, effects) => {
+    expect(transition(from, action, role, base)).toEqual({ ok: true, to, effects });
+  });
+
   // 解除 / 结清: every cell with what the server must do in the same transaction
   it.each([
     ["EFFECTIVE", "rescindRequest", "INITIATOR", "RESCINDING", ["notifyResponder"]],

@@ -62,7 +62,8 @@ export type Effect =
   | "notifyResponder" // a rescission / settlement asks the other side
   | "notifyResponderCancelled" // the requester withdrew it
   | "notifyRequesterAnswered"
-  | "storeEndedPdf"; // the 已解除 / 已结清 version of the document
+  | "storeEndedPdf" // the 已解除 / 已结清 version of the document
+  | "refundFee"; // ended before taking effect: a paid fee goes back
 
 /** Facts about the contract the guards need; the server computes them from the rows. */
 export type TransitionContext = {
@@ -104,7 +105,7 @@ const TABLE: readonly Row[] = [
     to: (c) => (c.recipientsMissingInfo > 0 ? "PENDING_INFO" : c.claimStyle ? "PENDING_CLAIM" : "PENDING_SIGN"),
     effects: ["inviteRecipients", "scheduleExpiry"],
   },
-  { from: ["DRAFT"], action: "discard", roles: ["INITIATOR"], to: "DISCARDED", effects: [] },
+  { from: ["DRAFT"], action: "discard", roles: ["INITIATOR"], to: "DISCARDED", effects: ["refundFee"] },
   {
     from: ["PENDING_INFO"],
     action: "supplement",
@@ -126,17 +127,17 @@ const TABLE: readonly Row[] = [
     to: "EFFECTIVE",
     effects: ["storeFinalPdf", "notifyAllEffective"],
   },
-  { from: PENDING, action: "reject", roles: ["RECIPIENT"], to: "REJECTED", effects: ["notifyInitiatorRejected"] },
+  { from: PENDING, action: "reject", roles: ["RECIPIENT"], to: "REJECTED", effects: ["notifyInitiatorRejected", "refundFee"] },
   {
     from: PENDING,
     action: "revoke",
     roles: ["INITIATOR"],
     to: "REVOKED",
     guard: (c) => (c.recipientActed ? "对方已处理，无法撤销" : null),
-    effects: ["notifyRecipientsRevoked"],
+    effects: ["notifyRecipientsRevoked", "refundFee"],
   },
   { from: PENDING, action: "urge", roles: ["INITIATOR"], to: (c) => pendingState(c), effects: ["remindRecipients"] },
-  { from: PENDING, action: "expire", roles: ["SYSTEM"], to: "EXPIRED", effects: ["notifyAllExpired"] },
+  { from: PENDING, action: "expire", roles: ["SYSTEM"], to: "EXPIRED", effects: ["notifyAllExpired", "refundFee"] },
   {
     from: ["EFFECTIVE"],
     action: "rescindRequest",

@@ -44,12 +44,21 @@ export default async function MePage() {
           </div>
         )}
       </section>
-      <Link href="/verify" className="flex items-center justify-between rounded-2xl bg-white px-5 py-4 shadow-sm ring-1 ring-slate-100">
-        <span>验证合同文件</span>
-        <span aria-hidden className="text-slate-400">
-          ›
-        </span>
-      </Link>
+      <nav className="flex flex-col divide-y divide-slate-100 rounded-2xl bg-white shadow-sm ring-1 ring-slate-100">
+        {[
+          ["/me/orders", "我的订单"],
+          ["/me/card", "省钱月卡"],
+          ["/me/coupons", "优惠券"],
+          ["/verify", "验证合同文件"],
+        ].map(([href, label]) => (
+          <Link key={href} href={href!} className="flex min-h-12 items-center justify-between px-5 py-3">
+            <span>{label}</span>
+            <span aria-hidden className="text-slate-400">
+              ›
+            </span>
+          </Link>
+        ))}
+      </nav>
       {user.role === "ADMIN" && (
         <Link href="/admin" className="rounded-2xl bg-white px-5 py-4 font-medium text-brand-600 shadow-sm ring-1 ring-slate-100">
           进入管理后台

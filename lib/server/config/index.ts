@@ -48,7 +48,7 @@ export function usesPostgresServer(): boolean {
   return /^postgres(ql)?:\/\//.test(config.databaseUrl) && config.databaseUrl !== "postgresql://pglite/local";
 }
 
-type Secrets = { authSecret: string; idEncKey: string; hashKey: string };
+type Secrets = { authSecret: string; idEncKey: string; hashKey: string; paySandboxKey: string };
 let cached: Secrets | null = null;
 
 /**
@@ -65,11 +65,14 @@ export function secrets(): Secrets {
     authSecret: process.env.NEXTAUTH_SECRET ?? stored.authSecret ?? gen(),
     idEncKey: process.env.ID_ENC_KEY ?? stored.idEncKey ?? gen(),
     hashKey: process.env.ID_HASH_KEY ?? stored.hashKey ?? gen(),
+    // the sandbox gateway signs its notifications with it (as a real gateway signs with its key)
+    paySandboxKey: process.env.PAY_SANDBOX_KEY ?? stored.paySandboxKey ?? gen(),
   };
   const toStore = {
     authSecret: stored.authSecret ?? (process.env.NEXTAUTH_SECRET ? undefined : merged.authSecret),
     idEncKey: stored.idEncKey ?? (process.env.ID_ENC_KEY ? undefined : merged.idEncKey),
     hashKey: stored.hashKey ?? (process.env.ID_HASH_KEY ? undefined : merged.hashKey),
+    paySandboxKey: stored.paySandboxKey ?? (process.env.PAY_SANDBOX_KEY ? undefined : merged.paySandboxKey),
   };
   if (JSON.stringify(toStore) !== JSON.stringify(stored)) {
     fs.mkdirSync(config.dataDir, { recursive: true });

@@ -10,6 +10,7 @@ import { END_LABELS, endKindOfState } from "@/lib/domain/end-request";
 import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { signersDue } from "@/lib/domain/own-file";
 import { storeContractPdf, storeEndedPdf } from "./pdf";
+import { refundContractFee } from "@/lib/server/payments";
 import type { ContractWithParties } from "./transition";
 
 export const EXPIRE_JOB = "contract.expire";
@@ -114,6 +115,9 @@ export async function runEffects(
         }
         break;
       }
+      case "refundFee":
+        await refundContractFee(tx, c.id);
+        break;
       case "storeEndedPdf":
         docSha256 = await storeEndedPdf(tx, c);
         await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: docSha256, endedAt: now(), repayReminder: false } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { contractFee, feeAtInitiation } from "@/lib/server/payments";
 import type { Party, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
@@ -91,6 +92,8 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
     if (c.kind === "iou" && !iouFormSchema(today).safeParse(c.facts).success) return fail("借条信息需要更新，请返回修改后再签署");
     const ownError = await ownInitiateError(c, c.parties.length, user.phone);
     if (ownError) return fail(ownError);
+    const fee = await contractFee(user.id, c);
+    if (!fee.paid && fee.quote.totalFen > 0) return fail("请先支付合同费用");
   } else {
     action = "sign";
     party = c.parties.find((p) => p.inviteToken === token);
@@ -136,6 +139,10 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
       detail: { signatureSha256: p.signatureSha256, verification: "face", faceCheckId: parsed.data.faceCheckId },
       apply: async (tx) => {
         if (!(await consumeFaceCheck(tx, user.id, parsed.data.faceCheckId, "SIGN"))) throw new ContractError("REFUSED", "意愿核验已失效，请重新签署");
+        if (p.action === "initiate") {
+          const feeError = await feeAtInitiation(tx, user.id, { id: p.contractId, kind: (await tx.contract.findUniqueOrThrow({ where: { id: p.contractId } })).kind });
+          if (feeError) throw new ContractError("REFUSED", feeError);
+        }
         await tx.party.update({
           where: { id: p.partyId },
           data: { status: "SIGNED", signatureSha256: p.signatureSha256, signedAt: now(), userId: user.id },

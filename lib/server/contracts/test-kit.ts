@@ -10,6 +10,28 @@ import { idCheckChar, maskId } from "@/lib/domain/idcard";
 import { formatYmd, shanghaiToday, addDays } from "@/lib/domain/dates";
 import { emptyIouForm, type IouForm } from "@/lib/validation/iou";
 import { iouDraftSave, signStart, signFinish, supplementInfo } from "./index";
+import { contractFee, orderCreate, paymentNoticeHandle } from "@/lib/server/payments";
+import { signNotice } from "@/lib/server/payments/gateway";
+import { sandboxNotice } from "@/lib/server/payments/sandbox";
+
+/** The payer approves on the sandbox's page, and its signed notification reaches our handler. */
+export async function approveInSandbox(payUrl: string) {
+  const id = payUrl.split("/").pop()!;
+  const p = await db().sandboxPayment.update({ where: { id }, data: { status: "APPROVED", notifyId: `notify_${id}` } });
+  const { headers, body } = signNotice(sandboxNotice(p));
+  return paymentNoticeHandle(new Headers(headers), body);
+}
+
+/** Pays a draft's fee, when one is due, through the order and the sandbox gateway. */
+export async function payContract(user: User, contractId: string, couponId: string | null = null) {
+  const c = await db().contract.findUniqueOrThrow({ where: { id: contractId } });
+  const { paid, quote } = await contractFee(user.id, c, couponId);
+  if (paid || quote.totalFen === 0) return null;
+  const order = await orderCreate(user, { purpose: "CONTRACT", contractId, couponId: quote.couponId, expectedTotalFen: quote.totalFen });
+  if (!order.ok) throw new Error(JSON.stringify(order));
+  if (order.data.payUrl) expect((await approveInSandbox(order.data.payUrl)).status).toBe(200);
+  return db().order.findUniqueOrThrow({ where: { id: order.data.orderId } });
+}
 
 export const meta = { ip: "10.0.0.9", userAgent: "vitest" };
 let n = 0;
@@ -85,6 +107,7 @@ export async function sign(user: User, contractId: string, token?: string) {
 export async function initiate(initiator: User, form: IouForm) {
   const draft = await iouDraftSave(initiator, { form, complete: true });
   if (!draft.ok) throw new Error(JSON.stringify(draft));
+  await payContract(initiator, draft.data.contractId);
   const signed = await sign(initiator, draft.data.contractId);
   expect(signed).toMatchObject({ ok: true });
   const c = await db().contract.findUniqueOrThrow({ where: { id: draft.data.contractId }, include: { parties: true } });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { db } from "@/lib/server/db";
 import { blobStore } from "@/lib/server/storage";
 import { runDueJobs } from "@/lib/server/jobs";
-import { effectiveIou, meta, person } from "@/lib/server/contracts/test-kit";
+import { approveInSandbox, effectiveIou, meta, person } from "@/lib/server/contracts/test-kit";
 import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { ACTION_LABELS } from "@/lib/domain/contract-labels";
 import { reportRequest } from "./report";
@@ -21,7 +21,12 @@ describe("出证报告", () => {
   it("a party asks; a job renders, seals and e-mails the report with every audit event, and an SMS says so", async () => {
     const { a, contractId } = await effectiveIou(["郑出借", "冯借款"]);
     const asked = await reportRequest(a, { contractId, email: "zheng@example.com" }, meta);
-    expect(asked).toMatchObject({ ok: true });
+    if (!asked.ok || !asked.data.payUrl) throw new Error(`expected a report fee to pay: ${JSON.stringify(asked)}`);
+    while ((await runDueJobs()) > 0);
+    // nothing is generated before the fee is paid
+    expect(await db().outboxMessage.count({ where: { kind: "evidence.report" } })).toBe(0);
+    expect(await db().evidenceReport.findFirstOrThrow({ where: { contractId } })).toMatchObject({ status: "UNPAID" });
+    expect((await approveInSandbox(asked.data.payUrl)).status).toBe(200);
     while ((await runDueJobs()) > 0);
 
     const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: "zheng@example.com", kind: "evidence.report" } });
@@ -32,7 +37,6 @@ describe("出证报告", () => {
     expect(blocks[0]).toContain("Signature is Valid.");
     expect(blocks[0]).toContain("Total document signed");
 
-    fs.writeFileSync("/tmp/report.pdf", pdf);
     const text = pdfText(pdf).replace(/\s+/g, "");
     const c = await db().contract.findUniqueOrThrow({ where: { id: contractId }, include: { events: { orderBy: { seq: "asc" } } } });
     expect(text).toContain(c.number);

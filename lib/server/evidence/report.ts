@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import type { User } from "@prisma/client";
+import type { Order, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { enqueue, registerJob } from "@/lib/server/jobs";
@@ -20,6 +20,7 @@ import { maskPhone } from "@/lib/domain/phone";
 import { evidenceReportDocument, type ReportFacts } from "@/lib/domain/evidence-report";
 import { reportRequestSchema } from "@/lib/validation/contract";
 import { signatureCertificates } from "./certificates";
+import { lockFees, orderCheckout, orderInsert, quoteFor, registerOrderPaid } from "@/lib/server/payments";
 
 // 出证报告 (申请出证 / 申请签署报告): requested by a party of a signed contract, generated in a
 // job (facts gathered, rendered, sealed by the platform), e-mailed with an SMS when it is sent.
@@ -27,11 +28,12 @@ import { signatureCertificates } from "./certificates";
 export const REPORT_JOB = "evidence.report";
 export const REPORTS_PER_HOUR = 5;
 
-export async function reportRequest(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<{ reportId: string }>> {
+/** 申请出证: the report waits for its fee (报告费用); paying queues it. Returns where to pay, if anything is due. */
+export async function reportRequest(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<{ reportId: string; payUrl: string | null }>> {
   const parsed = reportRequestSchema.safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
   const { contractId, email } = parsed.data;
-  return db().$transaction(async (tx) => {
+  const asked = await db().$transaction(async (tx): Promise<ActionResult<{ reportId: string; order: Order }>> => {
     await tx.$executeRaw`SELECT 1 FROM "Contract" WHERE "id" = ${contractId} FOR UPDATE`;
     const c = await tx.contract.findUnique({ where: { id: contractId }, include: { parties: true } });
     const role = c ? roleOf(c, { userId: user.id }) : null;
@@ -39,12 +41,23 @@ export async function reportRequest(user: User, input: unknown, meta: { ip: stri
     if (!c.pdfSha256 || !DOCUMENT_STATES.includes(c.status)) return fail("合同签署完成后才能申请出证");
     if (!(await takeRate(tx, `evidence-report:${user.id}`, REPORTS_PER_HOUR, 3600_000))) return fieldFail("email", `每小时最多申请${REPORTS_PER_HOUR}次，请稍后再试`);
     const number = `CZ${formatYmd(shanghaiToday(now())).replaceAll("-", "")}${crypto.randomInt(0, 1e8).toString().padStart(8, "0")}`;
-    const report = await tx.evidenceReport.create({ data: { number, contractId: c.id, userId: user.id, email, createdAt: now() } });
-    await enqueue(tx, REPORT_JOB, { reportId: report.id });
+    const report = await tx.evidenceReport.create({ data: { number, contractId: c.id, userId: user.id, email, status: "UNPAID", createdAt: now() } });
     await appendAudit(tx, c.id, { action: "reportRequest", fromStatus: c.status, toStatus: c.status, actorUserId: user.id, actorRole: role, ip: meta.ip, userAgent: meta.userAgent, docSha256: c.pdfSha256, detail: { to: maskEmail(email), report: number } });
-    return ok({ reportId: report.id });
+    await lockFees(tx, user.id);
+    const order = await orderInsert(tx, { userId: user.id, purpose: "REPORT", contractId: c.id, reportId: report.id, quote: await quoteFor(tx, user.id, { type: "report" }, null) });
+    return ok({ reportId: report.id, order });
   });
+  if (!asked.ok) return asked;
+  const { reportId, order } = asked.data;
+  return ok({ reportId, payUrl: order.status === "PAID" ? null : await orderCheckout(order) });
 }
+
+// paying the report fee queues the report
+registerOrderPaid("REPORT", async (tx, order) => {
+  if (!order.reportId) return;
+  const moved = await tx.evidenceReport.updateMany({ where: { id: order.reportId, status: "UNPAID" }, data: { status: "QUEUED" } });
+  if (moved.count === 1) await enqueue(tx, REPORT_JOB, { reportId: order.reportId });
+});
 
 const dt = (d: Date | null) => (d ? formatShanghaiDateTime(d) : null);
 

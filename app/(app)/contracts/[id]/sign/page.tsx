@@ -6,6 +6,9 @@ import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
 import { StepBar } from "@/components/own-file/OwnFileWizard";
 import { DocumentView } from "@/components/contract/DocumentView";
 import { SignPanel } from "@/components/signing/SignPanel";
+import { FeePanel } from "@/components/fees/FeePanel";
+import { contractFee, couponWallet } from "@/lib/server/payments";
+import { couponTerms } from "@/lib/domain/fees";
 
 export const metadata: Metadata = { title: "预览并签署" };
 
@@ -19,15 +22,22 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   const c = view.contract;
   const saved = (await listSignatures(user.id)).map((s) => ({ id: s.id, sha256: s.sha256 }));
   const own = ownFacts(c);
+  const fee = await contractFee(user.id, c);
+  const coupons = (await couponWallet(user.id))
+    .filter((x) => x.state === "available")
+    .map((x) => ({ id: x.id, label: `${x.name}（${couponTerms(x)}）` }));
+  const feeBlocked = !fee.paid && fee.quote.totalFen > 0 ? "请先支付合同费用" : null;
+  const feePanel = <FeePanel contractId={c.id} initial={fee.quote} paidFen={fee.paid ? fee.paid.amountFen : null} coupons={coupons} />;
   if (own) {
     return (
       <div className="flex flex-col gap-4">
         <StepBar at={3} />
         <h1 className="text-xl font-semibold">签署《{c.title}》</h1>
+        {feePanel}
         <OwnDocumentSigning
           pdfUrl={`/api/uploads/${own.uploadId}/pdf`}
           fields={await shownFields(c, 0)}
-          sign={{ contractId: c.id, version: c.version, saved, label: "签署合同", doneHref: `/contracts/${c.id}` }}
+          sign={{ contractId: c.id, version: c.version, saved, label: "签署合同", doneHref: `/contracts/${c.id}`, feeBlocked }}
         />
         <a href={`/contracts/${c.id}/fields`} className="text-center text-sm text-brand-600 underline">
           返回修改签署区域
@@ -39,7 +49,9 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">预览并签署</h1>
       <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
+      {feePanel}
       <SignPanel
+        blockedReason={feeBlocked}
         contractId={c.id}
         version={c.version}
         saved={saved}

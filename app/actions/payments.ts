@@ -1,0 +1,39 @@
+"use server";
+// Thin server actions for paying: quotes, orders, coupons.
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/server/auth/session";
+import { contractFee, couponRedeem, orderCheckout, orderCreate, orderFor } from "@/lib/server/payments";
+import { db } from "@/lib/server/db";
+import { fail, ok, zodFail } from "@/lib/server/result";
+import { priceQuoteSchema } from "@/lib/validation/fees";
+
+/** 去支付 (a contract's fee or the saver card). */
+export async function orderCreateAction(input: unknown) {
+  return orderCreate(await requireUser(), input);
+}
+
+/** The price lines again, for another coupon choice. */
+export async function priceQuoteAction(input: unknown) {
+  const user = await requireUser();
+  const parsed = priceQuoteSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const c = await db().contract.findUnique({ where: { id: parsed.data.contractId } });
+  if (!c || c.initiatorId !== user.id || c.status !== "DRAFT") return fail("合同不存在");
+  return ok((await contractFee(user.id, c, parsed.data.couponId)).quote);
+}
+
+/** 重新支付: the same unpaid order handed to the gateway again. */
+export async function orderRepayAction(orderId: string) {
+  const user = await requireUser();
+  const order = await orderFor(user.id, String(orderId));
+  if (!order) return fail("订单不存在");
+  if (order.status !== "PENDING" || order.expiresAt <= new Date()) return fail("订单已失效，请返回重新下单");
+  return ok({ payUrl: await orderCheckout(order) });
+}
+
+/** 兑换优惠券 */
+export async function couponRedeemAction(input: unknown) {
+  const res = await couponRedeem(await requireUser(), input);
+  if (res.ok) revalidatePath("/me/coupons");
+  return res;
+}

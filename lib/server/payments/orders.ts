@@ -1,0 +1,232 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { Order, OrderPurpose, User } from "@prisma/client";
+import { db, type Tx } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
+import { enqueue, registerJob } from "@/lib/server/jobs";
+import { queueSms } from "@/lib/server/notify";
+import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
+import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
+import { formatFen, quote, shanghaiMonth, type CouponRule, type FeeItem, type Quote } from "@/lib/domain/fees";
+import { orderCreateSchema } from "@/lib/validation/fees";
+import { paymentGateway } from "./gateway";
+import { feeRules } from "./rules";
+
+// 订单: a quote becomes an order; the gateway's notification pays it; paying runs what the order
+// was for; unpaid orders expire after 30 minutes and release their coupon; refunds go back
+// through the gateway. Every change of an order is a conditional update on its status, so a
+// replayed notification or a race between paying and expiring changes it once.
+
+export const ORDER_TTL_MS = 30 * 60_000;
+const EXPIRE_JOB = "order.expire";
+const REFUND_JOB = "order.refund";
+
+/** What paying an order of this purpose does, registered by the capability that owns it. */
+type PaidHandler = (tx: Tx, order: Order) => Promise<void>;
+const onPaid = new Map<OrderPurpose, PaidHandler>();
+export function registerOrderPaid(purpose: OrderPurpose, handler: PaidHandler): void {
+  onPaid.set(purpose, handler);
+}
+
+/** Serialises one user's fee decisions (the last free slot, a coupon) across requests and processes. */
+export async function lockFees(tx: Tx, userId: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`fees:${userId}`}))) AS locked`;
+}
+
+async function couponRule(tx: Tx, couponId: string | null): Promise<CouponRule | null> {
+  if (!couponId) return null;
+  const c = await tx.coupon.findUnique({ where: { id: couponId }, include: { batch: true } });
+  if (!c) return null;
+  const b = c.batch;
+  return {
+    id: c.id,
+    ownerId: c.userId,
+    name: b.name,
+    kind: b.kind === "PERCENT" ? "PERCENT" : "FIXED",
+    amountFen: b.amountFen,
+    percentOff: b.percentOff,
+    minSpendFen: b.minSpendFen,
+    kinds: Array.isArray(b.kinds) ? (b.kinds as string[]) : null,
+    validFrom: b.validFrom,
+    validTo: b.validTo,
+    status: c.status,
+  };
+}
+
+export async function activeCard(tx: Tx, userId: string, at = now()) {
+  return tx.saverCard.findFirst({ where: { userId, validFrom: { lte: at }, validTo: { gt: at } }, orderBy: { validTo: "desc" } });
+}
+
+/** The price of `item` for this user now, with the coupon if it applies. */
+export async function quoteFor(tx: Tx, userId: string, item: FeeItem, couponId: string | null): Promise<Quote> {
+  const at = now();
+  const freeUsedThisMonth = await tx.order.count({ where: { userId, month: shanghaiMonth(at), usesFreeSlot: true, status: "PAID" } });
+  const card = await activeCard(tx, userId, at);
+  return quote({ item, rules: await feeRules(tx), userId, now: at, freeUsedThisMonth, cardValidTo: card?.validTo ?? null, coupon: await couponRule(tx, couponId) });
+}
+
+const orderNumber = () => `DD${formatYmd(shanghaiToday(now())).replaceAll("-", "")}${crypto.randomInt(0, 1e10).toString().padStart(10, "0")}`;
+
+type NewOrder = { userId: string; purpose: OrderPurpose; kind?: string; contractId?: string; reportId?: string; quote: Quote };
+
+/** Creates the order; a coupon is locked to it (or the creation fails); a 0-fen order is paid at once. */
+export async function orderInsert(tx: Tx, o: NewOrder): Promise<Order> {
+  const at = now();
+  const order = await tx.order.create({
+    data: {
+      number: orderNumber(),
+      userId: o.userId,
+      purpose: o.purpose,
+      kind: o.kind,
+      contractId: o.contractId,
+      reportId: o.reportId,
+      amountFen: o.quote.totalFen,
+      lines: o.quote.lines,
+      couponId: o.quote.couponId,
+      usesFreeSlot: o.quote.usesFreeSlot,
+      month: shanghaiMonth(at),
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + ORDER_TTL_MS),
+    },
+  });
+  if (o.quote.couponId) {
+    const locked = await tx.coupon.updateMany({ where: { id: o.quote.couponId, userId: o.userId, status: "AVAILABLE" }, data: { status: "LOCKED", orderId: order.id } });
+    if (locked.count !== 1) throw new FeeError("优惠券已被使用，请重新选择");
+  }
+  if (order.amountFen === 0) {
+    await orderMarkPaid(tx, order.id, null);
+    return tx.order.findUniqueOrThrow({ where: { id: order.id } });
+  }
+  await enqueue(tx, EXPIRE_JOB, { orderId: order.id }, { runAt: order.expiresAt, uniqueKey: `order-expire:${order.id}` });
+  return order;
+}
+
+/** A refusal inside an order transaction: rolls it back, shown to the user as is. */
+export class FeeError extends Error {}
+
+const RETURN_PATH = (o: Order) => `/orders/${o.id}`;
+const DESCRIPTION: Record<OrderPurpose, string> = { CONTRACT: "合同费用", REPORT: "签署报告费用", SAVER_CARD: "省钱月卡" };
+
+/** Hands a pending order to the gateway; returns where the payer approves it. */
+export async function orderCheckout(order: Order): Promise<string> {
+  const created = await paymentGateway().createPayment({ orderNumber: order.number, amountFen: order.amountFen, description: DESCRIPTION[order.purpose], returnPath: RETURN_PATH(order) });
+  await db().order.update({ where: { id: order.id }, data: { gatewayTxn: created.gatewayTxn } });
+  return created.payUrl;
+}
+
+/** 去支付 for a contract (its initiator, while it is a draft) or for the saver card. */
+export async function orderCreate(user: User, input: unknown): Promise<ActionResult<{ payUrl: string | null; orderId: string }>> {
+  const parsed = orderCreateSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const req = parsed.data;
+  let order: Order;
+  try {
+    order = await db().$transaction(async (tx) => {
+      await lockFees(tx, user.id);
+      let item: FeeItem = { type: "saverCard" };
+      let contractId: string | undefined;
+      if (req.purpose === "CONTRACT") {
+        const c = await tx.contract.findUnique({ where: { id: req.contractId } });
+        if (!c || c.initiatorId !== user.id) throw new FeeError("合同不存在");
+        if (c.status !== "DRAFT") throw new FeeError("合同已发起，无需支付");
+        if (await tx.order.count({ where: { contractId: c.id, status: "PAID" } })) throw new FeeError("本合同已支付");
+        await orderExpirePending(tx, { contractId: c.id });
+        item = { type: "contract", kind: c.kind };
+        contractId = c.id;
+      }
+      const q = await quoteFor(tx, user.id, item, req.couponId ?? null);
+      if (q.couponError && req.couponId) throw new FeeError(q.couponError);
+      if (q.usesFreeSlot) throw new FeeError("本次免费，无需支付");
+      if (q.totalFen !== req.expectedTotalFen) throw new FeeError(`价格已变化，当前应付${formatFen(q.totalFen)}，请确认后重新支付`);
+      return orderInsert(tx, { userId: user.id, purpose: req.purpose, kind: item.type === "contract" ? item.kind : undefined, contractId, quote: q });
+    });
+  } catch (e) {
+    if (e instanceof FeeError) return fail(e.message);
+    throw e;
+  }
+  if (order.status === "PAID") return ok({ payUrl: null, orderId: order.id });
+  return ok({ payUrl: await orderCheckout(order), orderId: order.id });
+}
+
+/** PENDING (or EXPIRED, if the payer paid late) → PAID, once; the coupon is spent and the purpose runs. */
+export async function orderMarkPaid(tx: Tx, orderId: string, gatewayTxn: string | null): Promise<boolean> {
+  const moved = await tx.order.updateMany({ where: { id: orderId, status: { in: ["PENDING", "EXPIRED"] } }, data: { status: "PAID", paidAt: now(), ...(gatewayTxn ? { gatewayTxn } : {}) } });
+  if (moved.count !== 1) return false;
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  if (order.couponId) await tx.coupon.updateMany({ where: { id: order.couponId, status: { in: ["LOCKED", "AVAILABLE"] } }, data: { status: "USED", orderId: order.id, usedAt: now() } });
+  await onPaid.get(order.purpose)?.(tx, order);
+  return true;
+}
+
+/** Unpaid orders (all of a contract's, or one) become EXPIRED and give their coupon back. */
+export async function orderExpirePending(tx: Tx, where: { contractId: string } | { id: string }): Promise<void> {
+  const pending = await tx.order.findMany({ where: { ...where, status: "PENDING" } });
+  for (const o of pending) {
+    const moved = await tx.order.updateMany({ where: { id: o.id, status: "PENDING" }, data: { status: "EXPIRED" } });
+    if (moved.count === 1 && o.couponId) await tx.coupon.updateMany({ where: { id: o.couponId, orderId: o.id, status: "LOCKED" }, data: { status: "AVAILABLE", orderId: null } });
+  }
+}
+
+registerJob(EXPIRE_JOB, async (payload) => {
+  const { orderId } = payload as { orderId: string };
+  await db().$transaction((tx) => orderExpirePending(tx, { id: orderId }));
+});
+
+/** A contract that ends before taking effect (revoked, rejected, expired, discarded) refunds its paid fee. */
+export async function refundContractFee(tx: Tx, contractId: string): Promise<void> {
+  const paid = await tx.order.findMany({ where: { contractId, status: "PAID", amountFen: { gt: 0 } } });
+  for (const o of paid) {
+    const moved = await tx.order.updateMany({ where: { id: o.id, status: "PAID" }, data: { status: "REFUNDING" } });
+    if (moved.count === 1) await enqueue(tx, REFUND_JOB, { orderId: o.id }, { uniqueKey: `order-refund:${o.id}`, maxAttempts: 10 });
+  }
+  await orderExpirePending(tx, { contractId });
+}
+
+registerJob(REFUND_JOB, async (payload) => {
+  const { orderId } = payload as { orderId: string };
+  const o = await db().order.findUnique({ where: { id: orderId } });
+  if (!o || o.status !== "REFUNDING") return;
+  if (!o.gatewayTxn) throw new Error(`order ${o.number} has no gateway transaction to refund`);
+  await paymentGateway().refund({ orderNumber: o.number, gatewayTxn: o.gatewayTxn, amountFen: o.amountFen });
+  await db().$transaction(async (tx) => {
+    const moved = await tx.order.updateMany({ where: { id: o.id, status: "REFUNDING" }, data: { status: "REFUNDED", refundedAt: now() } });
+    if (moved.count !== 1) return;
+    // the coupon comes back while it is still valid
+    if (o.couponId) {
+      const c = await tx.coupon.findUnique({ where: { id: o.couponId }, include: { batch: true } });
+      if (c && c.orderId === o.id && c.batch.validTo > now()) await tx.coupon.update({ where: { id: c.id }, data: { status: "AVAILABLE", orderId: null, usedAt: null } });
+    }
+    const user = await tx.user.findUniqueOrThrow({ where: { id: o.userId } });
+    await queueSms(tx, { to: user.phone, kind: "order.refunded", body: `【个人电子签】您的订单${o.number}（${DESCRIPTION[o.purpose]}）已退款${formatFen(o.amountFen)}，将原路退回。` });
+  });
+});
+
+/**
+ * At initiation, inside the initiate transaction: a paid order, or a free slot taken now (the
+ * advisory lock makes two drafts started at once unable to both take the last one), or a 0-fen
+ * price (saver card); otherwise the fee must be paid first.
+ */
+export async function feeAtInitiation(tx: Tx, userId: string, contract: { id: string; kind: string }): Promise<string | null> {
+  if (await tx.order.count({ where: { contractId: contract.id, status: "PAID" } })) return null;
+  await lockFees(tx, userId);
+  const q = await quoteFor(tx, userId, { type: "contract", kind: contract.kind }, null);
+  if (q.totalFen > 0) return "请先支付合同费用";
+  await orderInsert(tx, { userId, purpose: "CONTRACT", kind: contract.kind, contractId: contract.id, quote: q });
+  return null;
+}
+
+/** The sign page's fee panel: a paid order, or what it would cost now. */
+export async function contractFee(userId: string, contract: { id: string; kind: string }, couponId: string | null = null): Promise<{ paid: Order | null; quote: Quote }> {
+  const paid = await db().order.findFirst({ where: { contractId: contract.id, status: "PAID" } });
+  return { paid, quote: await quoteFor(db(), userId, { type: "contract", kind: contract.kind }, couponId) };
+}
+
+export function ordersFor(userId: string) {
+  return db().order.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 100 });
+}
+
+export async function orderFor(userId: string, id: string) {
+  if (id.length > 40) return null;
+  const o = await db().order.findUnique({ where: { id } });
+  return o && o.userId === userId ? o : null;
+}
