@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { outbox, shot } from "./helpers";
+import { approveSandboxPayment, outbox, shot } from "./helpers";
 import { effectiveIou } from "./iou-flow";
 
 // Evidence, judged from outside: poppler's pdfsig with an NSS database that trusts only the root
@@ -99,9 +99,13 @@ test("@evidence signed by two parties: three signatures pdfsig trusts, the certi
   await l.getByRole("button", { name: "更多操作" }).click();
   await l.getByRole("button", { name: "申请出证" }).click();
   await l.getByLabel("邮箱地址").fill(address);
-  await l.getByRole("button", { name: "申请出证" }).last().click();
-  await expect(l.getByTestId("email-sent")).toContainText(address);
-  await shot(l, info, "report-requested");
+  await shot(l, info, "report-request");
+  await l.getByRole("button", { name: "支付并申请出证" }).click();
+  // the report fee (报告费用) is paid through the sandbox gateway before anything is generated
+  await expect(l.getByTestId("sandbox-amount")).toHaveText("¥19.90");
+  await approveSandboxPayment(l);
+  await expect(l.getByRole("status")).toContainText("报告生成后将发送到您的邮箱");
+  await shot(l, info, "report-paid");
 
   let mail: { id?: string; attachments?: unknown } | undefined;
   await expect

@@ -119,3 +119,21 @@ export async function inviteLink(request: APIRequestContext, phone: string): Pro
     .toMatch(/^\/s\//);
   return link;
 }
+
+/** On the sandbox gateway's page (模拟支付): approve, land on the order, wait until the notification has paid it. */
+export async function approveSandboxPayment(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/pay\/sandbox\//);
+  await page.getByRole("button", { name: "确认支付" }).click();
+  await expect(page).toHaveURL(/\/orders\/[^/?]+/);
+  await expect(page.getByTestId("order-status")).toHaveText("已支付", { timeout: 30_000 });
+}
+
+/** The initiator's fee, when one is due: 去支付 → sandbox → back to signing. */
+export async function payContractFee(page: Page): Promise<void> {
+  const pay = page.getByRole("button", { name: /^去支付/ });
+  if (!(await pay.isVisible())) return;
+  await pay.click();
+  await approveSandboxPayment(page);
+  await page.getByRole("link", { name: "继续签署" }).click();
+  await expect(page.getByTestId("fee-paid")).toBeVisible();
+}

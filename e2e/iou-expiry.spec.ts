@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
-import { drawSignature, person } from "./helpers";
+import { person } from "./helpers";
+import { signAsInitiator } from "./iou-flow";
 
 // Moves the server clock: runs in its own project after every other spec (playwright.config.ts).
 test("@iou a pending IOU expires 30 days later", async ({ browser }, info) => {
@@ -10,9 +11,7 @@ test("@iou a pending IOU expires 30 days later", async ({ browser }, info) => {
   await page.getByLabel("借款用途").fill("临时周转");
   await page.getByLabel("还款日期").fill(new Date(Date.now() + 8 * 3600_000 + 60 * 86_400_000).toISOString().slice(0, 10));
   await page.getByRole("button", { name: "下一步：预览并签署" }).click();
-  await drawSignature(page);
-  await page.getByRole("button", { name: "确认签署借条" }).click();
-  await page.getByRole("button", { name: "模拟核验通过" }).click();
+  await signAsInitiator(page);
   await expect(page.getByTestId("status")).toHaveText("待借款人补充信息");
   try {
     const moved = await page.request.post("/api/dev/clock", { data: { days: 30.01 } });
