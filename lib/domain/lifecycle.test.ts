@@ -16,6 +16,7 @@ const base: TransitionContext = {
   recipientActed: false,
   recipientsMissingInfo: 0,
   recipientsUnsigned: 1,
+  initiatorUnsigned: false,
   signerCount: 2,
   claimStyle: false,
   settleable: true,
@@ -52,6 +53,9 @@ const ALLOWED: [ContractState, ContractAction, ActorRole, ContractState][] = [
   ["SETTLING", "settleRefuse", "RESPONDER", "EFFECTIVE"],
 ];
 
+// Cells that exist but whose guard refuses them in the base context (对方先签: the initiator's turn).
+const GUARDED = new Set(["PENDING_SIGN|sign|INITIATOR", "PENDING_SIGN|reject|INITIATOR"]);
+
 const key = (s: string, a: string, r: string) => `${s}|${a}|${r}`;
 const allowed = new Map(ALLOWED.map(([s, a, r, to]) => [key(s, a, r), to]));
 
@@ -62,6 +66,7 @@ describe("lifecycle table: every (state, action, role) cell", () => {
     const result = transition(state, action, role, base);
     const expected = allowed.get(key(state, action, role));
     if (expected) expect(result).toMatchObject({ ok: true, to: expected });
+    else if (GUARDED.has(key(state, action, role))) expect(result).toEqual({ ok: false, reason: "GUARD", message: "您已签署" });
     else expect(result).toEqual({ ok: false, reason: "NOT_ALLOWED", message: "当前状态下不能进行此操作" });
   });
 });
@@ -93,6 +98,17 @@ describe("context-dependent outcomes", () => {
     expect(transition("EFFECTIVE", "rescindRequest", "INITIATOR", { ...base, signerCount: 3 })).toMatchObject({ ok: false, reason: "GUARD" });
     expect(transition("EFFECTIVE", "settleRequest", "RECIPIENT", { ...base, settleable: false })).toEqual({ ok: false, reason: "GUARD", message: "该类合同不支持结清" });
     expect(transition("EFFECTIVE", "settleRequest", "RECIPIENT", { ...base, signerCount: 3 })).toMatchObject({ ok: false, reason: "GUARD" });
+  });
+
+  // 对方先签 (template contracts): the counterparty signs, then the initiator, who may also decline
+  it("对方先签: the last recipient's signature hands over to the initiator, whose signature makes it effective", () => {
+    const first = { ...base, initiatorUnsigned: true };
+    expect(transition("PENDING_SIGN", "sign", "RECIPIENT", first)).toEqual({ ok: true, to: "PENDING_SIGN", effects: ["notifyInitiatorToSign"] });
+    expect(transition("PENDING_SIGN", "sign", "INITIATOR", first)).toEqual({ ok: false, reason: "GUARD", message: "请等待对方签署后再签署" });
+    const turn = { ...first, recipientsUnsigned: 0, recipientActed: true };
+    expect(transition("PENDING_SIGN", "sign", "INITIATOR", turn)).toEqual({ ok: true, to: "EFFECTIVE", effects: ["storeFinalPdf", "notifyAllEffective"] });
+    expect(transition("PENDING_SIGN", "reject", "INITIATOR", turn)).toEqual({ ok: true, to: "REJECTED", effects: ["notifyRecipientsRejected", "refundFee"] });
+    expect(transition("PENDING_SIGN", "revoke", "INITIATOR", turn)).toEqual({ ok: false, reason: "GUARD", message: "对方已处理，无法撤销" });
   });
 
   // ending before taking effect: the fee goes back (退款)
@@ -140,7 +156,7 @@ describe("context-dependent outcomes", () => {
 
 describe("actionsFor", () => {
   it.each([
-    ["PENDING_SIGN", "INITIATOR", ["revoke", "urge"]],
+    ["PENDING_SIGN", "INITIATOR", ["revoke", "urge", "sign", "reject"]],
     ["PENDING_SIGN", "RECIPIENT", ["sign", "reject"]],
     ["PENDING_INFO", "RECIPIENT", ["supplement", "reject"]],
     ["EFFECTIVE", "RECIPIENT", ["rescindRequest", "settleRequest"]],

@@ -63,7 +63,9 @@ export type Effect =
   | "notifyResponderCancelled" // the requester withdrew it
   | "notifyRequesterAnswered"
   | "storeEndedPdf" // the 已解除 / 已结清 version of the document
-  | "refundFee"; // ended before taking effect: a paid fee goes back
+  | "refundFee" // ended before taking effect: a paid fee goes back
+  | "notifyInitiatorToSign" // 对方先签: the other side signed, the initiator's turn
+  | "notifyRecipientsRejected"; // the initiator declined to sign after the other side did
 
 /** Facts about the contract the guards need; the server computes them from the rows. */
 export type TransitionContext = {
@@ -73,6 +75,8 @@ export type TransitionContext = {
   recipientsMissingInfo: number;
   /** Recipients who still have to sign, counting the one signing now. */
   recipientsUnsigned: number;
+  /** 对方先签 (template contracts): the initiator signs last and has not yet. */
+  initiatorUnsigned: boolean;
   /** Total number of signers. Rescission in-app needs exactly two. */
   signerCount: number;
   /** Whether the kind completes by claiming (收据) rather than signing. */
@@ -117,9 +121,20 @@ const TABLE: readonly Row[] = [
     from: ["PENDING_SIGN"],
     action: "sign",
     roles: ["RECIPIENT"],
-    to: (c) => (c.recipientsUnsigned > 1 ? "PENDING_SIGN" : "EFFECTIVE"),
-    effects: (c) => (c.recipientsUnsigned > 1 ? ["notifyInitiatorSigned", "inviteNextSigner"] : ["storeFinalPdf", "notifyAllEffective"]),
+    to: (c) => (c.recipientsUnsigned > 1 || c.initiatorUnsigned ? "PENDING_SIGN" : "EFFECTIVE"),
+    effects: (c) =>
+      c.recipientsUnsigned > 1 ? ["notifyInitiatorSigned", "inviteNextSigner"] : c.initiatorUnsigned ? ["notifyInitiatorToSign"] : ["storeFinalPdf", "notifyAllEffective"],
   },
+  // 对方先签: once every recipient has signed, the initiator signs last, or declines
+  {
+    from: ["PENDING_SIGN"],
+    action: "sign",
+    roles: ["INITIATOR"],
+    guard: initiatorTurn,
+    to: "EFFECTIVE",
+    effects: ["storeFinalPdf", "notifyAllEffective"],
+  },
+  { from: ["PENDING_SIGN"], action: "reject", roles: ["INITIATOR"], guard: initiatorTurn, to: "REJECTED", effects: ["notifyRecipientsRejected", "refundFee"] },
   {
     from: ["PENDING_CLAIM"],
     action: "claim",
@@ -167,6 +182,11 @@ const TABLE: readonly Row[] = [
   { from: ["SETTLING"], action: "settleConfirm", roles: ["RESPONDER"], to: "SETTLED", effects: ["storeEndedPdf", "notifyRequesterAnswered"] },
   { from: ["SETTLING"], action: "settleRefuse", roles: ["RESPONDER"], to: "EFFECTIVE", effects: ["notifyRequesterAnswered"] },
 ];
+
+function initiatorTurn(c: TransitionContext): string | null {
+  if (!c.initiatorUnsigned) return "您已签署";
+  return c.recipientsUnsigned > 0 ? "请等待对方签署后再签署" : null;
+}
 
 /** 催办 leaves the contract where it is; the pending state follows from the context. */
 function pendingState(c: TransitionContext): ContractState {

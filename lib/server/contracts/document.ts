@@ -5,6 +5,7 @@ import { iouDocument } from "@/lib/domain/templates/iou";
 import type { ContractDocument } from "@/lib/domain/templates/document";
 import type { IouRole } from "@/lib/domain/iou";
 import { iouFactsFromForm, type IouForm } from "@/lib/validation/iou";
+import { wizardTemplateById } from "@/lib/domain/templates/registry";
 
 type PartyView = Pick<Party, "seq" | "role" | "name" | "idMasked" | "signatureSha256" | "signedAt">;
 
@@ -25,7 +26,15 @@ export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "ini
         })),
         meta,
       );
-    default:
-      throw new Error(`unknown contract kind ${c.kind}`);
+    default: {
+      const t = wizardTemplateById(c.kind);
+      if (!t) throw new Error(`unknown contract kind ${c.kind}`);
+      const facts = (c.facts ?? {}) as { form?: unknown };
+      return t.document(
+        t.facts(t.read(facts.form)),
+        ordered.map((p) => ({ role: p.role, name: p.name ?? "", idMasked: p.idMasked ?? "", signatureSha256: p.signatureSha256 ?? undefined, signedAt: p.signedAt ? formatShanghaiDateTime(p.signedAt) : undefined })),
+        meta,
+      );
+    }
   }
 }

@@ -118,6 +118,12 @@ export async function runEffects(
       case "refundFee":
         await refundContractFee(tx, c.id);
         break;
+      case "notifyInitiatorToSign":
+        await sms(initiator?.phone, `对方已签署《${c.title}》，请打开 ${contractLink(c.id)} 确认并签署，签署后合同生效。`, "contract.initiatorTurn");
+        break;
+      case "notifyRecipientsRejected":
+        for (const p of recipients) await sms(p.phone, `${initiatorName(c)}已拒签《${c.title}》，理由：${String(detail.reason ?? "未填写")}。`, "contract.rejected");
+        break;
       case "storeEndedPdf":
         docSha256 = await storeEndedPdf(tx, c);
         await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: docSha256, endedAt: now(), repayReminder: false } });

@@ -40,7 +40,9 @@ async function signContractPdf(pdf: Uint8Array, c: ContractWithParties): Promise
   const { ca } = await platformPki();
   const tsa = timeStampAuthority();
   let out = pdf;
-  for (const p of [...c.parties].sort((a, b) => a.seq - b.seq)) {
+  // in the order they signed (对方先签 templates: the counterparty first)
+  const bySigning = [...c.parties].sort((a, b) => (a.signedAt?.getTime() ?? 0) - (b.signedAt?.getTime() ?? 0) || a.seq - b.seq);
+  for (const p of bySigning) {
     if (p.status !== "SIGNED" || !p.name) continue;
     const signer = await issueSignerCert({ name: p.name, idMasked: p.idMasked ?? "", contractId: c.id });
     out = await addSignature(out, { signer, chain: [ca.cert], tsa, fieldName: `signer-${p.seq}`, name: p.name, reason: `签署《${c.title}》`, signingTime: p.signedAt ?? now() });

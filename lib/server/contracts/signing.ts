@@ -1,5 +1,6 @@
 import "server-only";
 import { contractFee, feeAtInitiation } from "@/lib/server/payments";
+import { counterpartySignsFirst } from "./template";
 import type { Party, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
@@ -85,7 +86,9 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
 
   let party: Party | undefined;
   let action: SignPayload["action"];
+  const initiatorParty = c.parties.find((p) => p.isInitiator);
   if (c.status === "DRAFT" && c.initiatorId === user.id) {
+    if (counterpartySignsFirst(c.kind)) return fail("请先发起，对方签署后您再签署");
     action = "initiate";
     party = c.parties.find((p) => p.isInitiator);
     const today = shanghaiToday(now());
@@ -94,6 +97,11 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
     if (ownError) return fail(ownError);
     const fee = await contractFee(user.id, c);
     if (!fee.paid && fee.quote.totalFen > 0) return fail("请先支付合同费用");
+  } else if (c.status === "PENDING_SIGN" && c.initiatorId === user.id && initiatorParty?.status === "WAITING_SIGN") {
+    // 对方先签: the initiator signs last
+    action = "sign";
+    party = initiatorParty;
+    if (c.parties.some((p) => !p.isInitiator && p.status !== "SIGNED")) return fail("请等待对方签署后再签署");
   } else {
     action = "sign";
     party = c.parties.find((p) => p.inviteToken === token);

@@ -44,6 +44,8 @@ export function contextOf(c: ContractWithParties): TransitionContext {
     ),
     recipientsMissingInfo: recipients.filter((p) => p.status === "WAITING_INFO").length,
     recipientsUnsigned: recipients.filter((p) => p.status !== "SIGNED").length,
+    // 对方先签: the initiator's party is still waiting once the contract is out
+    initiatorUnsigned: c.status !== "DRAFT" && c.parties.some((p) => p.isInitiator && p.status !== "SIGNED"),
     signerCount: c.parties.length || 2,
     claimStyle: CLAIM_STYLE_KINDS.has(c.kind),
     settleable: SETTLEABLE_KINDS.has(c.kind),

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
+import { blobStore } from "@/lib/server/storage";
+import { shanghaiToday } from "@/lib/domain/dates";
+import { wizardTemplateById } from "@/lib/domain/templates/registry";
+import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
+import { meta, person, sign, versionOf, validIdOf } from "./test-kit";
+import { supplementInfo, templateDraftSave, templateInitiate } from "./index";
+
+const rental = wizardTemplateById("rental")!;
+
+describe("模板合同: 对方先签", () => {
+  it("租房合同: the landlord sends it (first of the month free), the tenant supplements and signs, then the landlord signs → 已生效 with signatures in that order", async () => {
+    const landlord = await person("房东甲");
+    const tenant = await person("租客乙", "19920202");
+    const form = rental.sample(shanghaiToday(now()));
+    const saved = await templateDraftSave(landlord, {
+      contractId: null,
+      templateId: "rental",
+      party: { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: tenant.phone },
+      form,
+      complete: true,
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const id = saved.data.contractId;
+    // the initiator does not sign first
+    expect(await sign(landlord, id)).toMatchObject({ ok: false, error: "请先发起，对方签署后您再签署" });
+    expect(await templateInitiate(landlord, { contractId: id, version: await versionOf(id) }, meta)).toMatchObject({ ok: true });
+    const c = await db().contract.findUniqueOrThrow({ where: { id }, include: { parties: true } });
+    expect(c.status).toBe("PENDING_INFO");
+    expect(await db().order.findFirstOrThrow({ where: { contractId: id } })).toMatchObject({ usesFreeSlot: true, amountFen: 0, status: "PAID" });
+    const recipient = c.parties.find((p) => !p.isInitiator)!;
+    expect(await supplementInfo(tenant, { token: recipient.inviteToken, version: await versionOf(id) }, meta)).toMatchObject({ ok: true });
+    expect(await sign(landlord, id)).toMatchObject({ ok: false, error: "请等待对方签署后再签署" });
+    expect(await sign(tenant, id, recipient.inviteToken!)).toMatchObject({ ok: true });
+    expect((await db().contract.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING_SIGN");
+    expect(await db().outboxMessage.count({ where: { to: landlord.phone, kind: "contract.initiatorTurn" } })).toBe(1);
+
+    expect(await sign(landlord, id)).toMatchObject({ ok: true });
+    const done = await db().contract.findUniqueOrThrow({ where: { id } });
+    expect(done.status).toBe("EFFECTIVE");
+    const blocks = pdfsigBlocks((await blobStore().get(done.pdfSha256!))!, await trustingNssDb());
+    expect(blocks.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["租客乙", "房东甲", "个人电子签 平台签章"]);
+    for (const b of blocks) expect(b).toContain("Signature is Valid.");
+  });
+
+  it("refuses bad facts with field paths, a counterparty who is me, and the receipt's own flows", async () => {
+    const u = await person("模板丙");
+    const today = shanghaiToday(now());
+    const party = { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY" as const, counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" };
+    const bad = await templateDraftSave(u, { contractId: null, templateId: "rental", party, form: { ...rental.sample(today), rent: "-5" }, complete: true });
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { "form.rent": expect.any(String) } });
+    const me = await templateDraftSave(u, { contractId: null, templateId: "rental", party: { ...party, counterpartyFill: "SELF", counterpartyName: "模板丙", counterpartyIdNumber: validIdOf(u) }, form: rental.sample(today), complete: true });
+    expect(me).toMatchObject({ ok: false, fieldErrors: { "party.counterpartyIdNumber": "对方不能是您本人" } });
+    const noPhone = await templateDraftSave(u, { contractId: null, templateId: "rental", party: { ...party, counterpartyPhone: "" }, form: rental.sample(today), complete: true });
+    expect(noPhone).toMatchObject({ ok: false, fieldErrors: { "party.counterpartyPhone": "请输入对方的手机号，用于发送签署邀请" } });
+    expect(await templateDraftSave(u, { contractId: null, templateId: "nope", party, form: {}, complete: false })).toMatchObject({ ok: false, error: "模板不存在" });
+    expect(await db().contract.count({ where: { initiatorId: u.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,135 @@
+import "server-only";
+import type { User } from "@prisma/client";
+import { db, type Tx } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
+import { fail, ok, type ActionResult } from "@/lib/server/result";
+import { idHash } from "@/lib/server/identity/real-name";
+import { shanghaiToday, type YMD } from "@/lib/domain/dates";
+import { ageOn, parseResidentId } from "@/lib/domain/idcard";
+import { normalizePhone } from "@/lib/domain/phone";
+import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";
+import type { FormValues } from "@/lib/domain/templates/engine";
+import { partySchema, partyShape, templateDraftInput, type PartyForm } from "@/lib/validation/template";
+import { appendAudit } from "./audit";
+import { syncFolder } from "./folder";
+import { contractNumber, namedCounterparty, partyIdentityOf } from "./iou";
+import { runTransition } from "./transition";
+import { ContractError, asResult } from "./errors";
+import { feeAtInitiation } from "@/lib/server/payments";
+import { contractVersionSchema } from "@/lib/validation/contract";
+
+// 模板合同 (租房合同, 买卖合同 …): the wizard's draft (party step + the template's facts), stored as
+// Contract.facts = { party, form }; the document is rendered from it by the template itself.
+
+export type TemplateFacts = { party: PartyForm; form: FormValues };
+
+export const templateFactsOf = (facts: unknown): TemplateFacts | null => {
+  const f = facts as Partial<TemplateFacts> | null;
+  return f && typeof f === "object" && f.party && f.form ? (f as TemplateFacts) : null;
+};
+
+const prefixed = (prefix: string, issues: { path: PropertyKey[]; message: string }[]) => {
+  const fieldErrors: Record<string, string> = {};
+  for (const i of issues) fieldErrors[[prefix, ...i.path.map(String)].join(".")] ??= i.message;
+  return fieldErrors;
+};
+
+/** The initiator's own age must fit the template too (收据 18–75 …). */
+function initiatorError(user: User, t: WizardTemplate, today: YMD): string | null {
+  if (!user.verifiedAt || !user.birthDate) return "请先完成实名认证";
+  const b = user.birthDate;
+  const age = ageOn({ y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() }, today);
+  return age < t.ageRange.min || age > t.ageRange.max ? `${t.name}仅支持${t.ageRange.min}–${t.ageRange.max}周岁的大陆居民签署` : null;
+}
+
+/** Creates or updates the draft; `complete` applies every rule (the wizard's last step). */
+export async function templateDraftSave(user: User, input: unknown): Promise<ActionResult<{ contractId: string }>> {
+  const parsed = templateDraftInput.safeParse(input);
+  if (!parsed.success) return fail("请求无效");
+  const { contractId, templateId, complete } = parsed.data;
+  const t = wizardTemplateById(templateId);
+  if (!t) return fail("模板不存在");
+  // 收据 has its own flows (领取 / 开具), not built yet: its wizard is not offered
+  if (t.signOrder === "receipt") return fail("收据即将开放");
+  const today = shanghaiToday(now());
+  const refused = initiatorError(user, t, today);
+  if (refused) return fail(refused);
+
+  const party = (complete ? partySchema(t, today) : partyShape).safeParse(parsed.data.party);
+  const form = complete ? t.schema({ today }).safeParse(parsed.data.form) : ({ success: true, data: t.read(parsed.data.form) } as const);
+  if (!party.success || !form.success) {
+    return fail("请检查填写的内容", { ...(party.success ? {} : prefixed("party", party.error.issues)), ...(form.success ? {} : prefixed("form", form.error.issues)) });
+  }
+  const p: PartyForm = { ...party.data, counterpartyPhone: normalizePhone(party.data.counterpartyPhone) };
+  if (!t.initiators.includes(p.myRole)) return fail("请检查填写的内容", { "party.myRole": "请选择您在合同中的身份" });
+  if (p.counterpartyPhone && p.counterpartyPhone === user.phone) return fail("请检查填写的内容", { "party.counterpartyPhone": "对方不能是您本人" });
+  const cpId = parseResidentId(p.counterpartyIdNumber, today);
+  if (p.counterpartyFill === "SELF" && cpId.ok && idHash(cpId.normalized) === user.idNumberHash) return fail("请检查填写的内容", { "party.counterpartyIdNumber": "对方不能是您本人" });
+
+  const facts: TemplateFacts = { party: p, form: form.data };
+  const amountFen = complete ? t.headlineFen(t.facts(form.data)) : null;
+  const id = await db().$transaction(async (tx) => {
+    let id = contractId;
+    if (id) {
+      const updated = await tx.contract.updateMany({ where: { id, initiatorId: user.id, status: "DRAFT", kind: t.id }, data: { facts, title: t.name, amountFen, version: { increment: 1 } } });
+      if (updated.count !== 1) return null;
+      await tx.party.deleteMany({ where: { contractId: id } });
+    } else {
+      const c = await tx.contract.create({ data: { number: contractNumber("HT"), kind: t.id, title: t.name, initiatorId: user.id, facts, amountFen, createdAt: now() } });
+      id = c.id;
+      await appendAudit(tx, id, { action: "create", fromStatus: null, toStatus: "DRAFT", actorUserId: user.id, actorRole: "INITIATOR" });
+    }
+    await createParties(tx, id, user, t, p, today);
+    await syncFolder(tx, id);
+    return id;
+  });
+  return id ? ok({ contractId: id }) : fail("草稿不存在或已发起");
+}
+
+/** 甲方 (the template's first role) first on the document. */
+async function createParties(tx: Tx, contractId: string, user: User, t: WizardTemplate, p: PartyForm, today: YMD) {
+  const other = t.roles.find((r) => r.key !== p.myRole)!;
+  const counterparty = await namedCounterparty(tx, user, { fill: p.counterpartyFill, name: p.counterpartyName, idNumber: p.counterpartyIdNumber, phone: p.counterpartyPhone }, today);
+  const rows = [
+    { role: p.myRole, isInitiator: true, fillMode: "SELF" as const, ...partyIdentityOf(user), status: "WAITING_SIGN" as const },
+    { role: other.key, ...counterparty },
+  ].sort((a, b) => t.roles.findIndex((r) => r.key === a.role) - t.roles.findIndex((r) => r.key === b.role));
+  for (const [seq, row] of rows.entries()) await tx.party.create({ data: { ...row, contractId, seq } });
+}
+
+/** Whether a contract is a template whose counterparty signs first (the reference's order). */
+export function counterpartySignsFirst(kind: string): boolean {
+  return wizardTemplateById(kind)?.signOrder === "counterparty-first";
+}
+
+/**
+ * 确认发起 for a template whose counterparty signs first: the fee is settled (paid, or a free slot
+ * taken now) and the invitation goes out; the initiator signs after the other side.
+ */
+export async function templateInitiate(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
+  const parsed = contractVersionSchema.safeParse(input);
+  if (!parsed.success) return fail("请求无效");
+  const today = shanghaiToday(now());
+  try {
+    await runTransition({
+      contractId: parsed.data.contractId,
+      action: "initiate",
+      actor: { userId: user.id, ...meta },
+      expectVersion: parsed.data.version,
+      check: (c, role) => {
+        const t = wizardTemplateById(c.kind);
+        if (role !== "INITIATOR" || !t) throw new ContractError("NOT_FOUND", "合同不存在");
+        if (t.signOrder !== "counterparty-first") throw new ContractError("REFUSED", "该合同需要您先签署");
+        const f = templateFactsOf(c.facts);
+        if (!f || !t.schema({ today }).safeParse(f.form).success || !partySchema(t, today).safeParse(f.party).success) throw new ContractError("REFUSED", "合同信息需要更新，请返回修改后再发起");
+      },
+      apply: async (tx, c) => {
+        const feeError = await feeAtInitiation(tx, user.id, c);
+        if (feeError) throw new ContractError("REFUSED", feeError);
+      },
+    });
+    return ok(undefined);
+  } catch (e) {
+    return asResult(e);
+  }
+}
