@@ -17,6 +17,8 @@ import {
   contractEmail,
   ownDraftSave,
   ownFieldsSave,
+  templateDraftSave,
+  templateInitiate,
 } from "@/lib/server/contracts";
 import { reportRequest } from "@/lib/server/evidence/report";
 
@@ -95,4 +97,16 @@ export async function ownDraftSaveAction(input: unknown) {
 /** 自有文件: 指定签署区域. */
 export async function ownFieldsSaveAction(input: unknown) {
   return ownFieldsSave(await requireUser(), input);
+}
+
+/** 模板合同: the wizard's draft (party step + the template's facts). */
+export async function templateDraftSaveAction(input: unknown) {
+  return templateDraftSave(await requireUser(), input);
+}
+
+/** 模板合同 (对方先签): 确认发起 without the initiator's signature. */
+export async function templateInitiateAction(input: unknown) {
+  const res = await templateInitiate(await requireUser(), input, await requestMeta());
+  if (res.ok) revalidatePath("/folder");
+  return res;
 }

@@ -1,12 +1,14 @@
 // How a contract's state reads to a person, e.g. 待借款人签署 rather than a bare 待签署.
 import { STATE_LABELS, type ContractState } from "./lifecycle";
+import { roleLabelIn } from "./templates/registry";
 
 const ROLE_LABELS: Record<string, string> = { LENDER: "出借人", BORROWER: "借款人", PAYEE: "收款人", PAYER: "付款人" };
-export const roleLabel = (role: string) => ROLE_LABELS[role] ?? "签署方";
+/** A role's label; template roles (出租方, 买受人 …) need the contract's kind. */
+export const roleLabel = (role: string, kind?: string) => ROLE_LABELS[role] ?? (kind ? roleLabelIn(kind, role) : "签署方");
 
-export function statusLabel(state: ContractState, waitingRoles: string[] = []): string {
+export function statusLabel(state: ContractState, waitingRoles: string[] = [], kind?: string): string {
   if (waitingRoles.length === 1 && (state === "PENDING_SIGN" || state === "PENDING_INFO")) {
-    return `待${roleLabel(waitingRoles[0]!)}${state === "PENDING_INFO" ? "补充信息" : "签署"}`;
+    return `待${roleLabel(waitingRoles[0]!, kind)}${state === "PENDING_INFO" ? "补充信息" : "签署"}`;
   }
   return STATE_LABELS[state];
 }

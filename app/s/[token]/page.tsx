@@ -97,7 +97,7 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
       <Shell>
         {teaser}
         <section className="flex flex-col gap-3 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-100">
-          <h2 className="font-medium">补充签署信息（{roleLabel(party.role)}）</h2>
+          <h2 className="font-medium">补充签署信息（{roleLabel(party.role, party.contract.kind)}）</h2>
           <dl className="grid grid-cols-[5rem_1fr] gap-y-1 text-sm">
             <dt className="text-slate-500">姓名</dt>
             <dd>{user.realName}</dd>

@@ -87,7 +87,12 @@ export function signSteps(meta: Pick<TemplateMeta, "signOrder" | "roles">, initi
 export function partyAgeError(meta: Pick<TemplateMeta, "ageRange" | "name">, idNumber: string, today: YMD): string | null {
   const parsed = parseResidentId(idNumber, today);
   if (!parsed.ok) return parsed.error;
-  const age = ageOn(parsed.birthDate, today);
+  return ageRangeError(meta, parsed.birthDate, today);
+}
+
+/** The template's age rule for a party born on `born` (the initiator, or a counterparty who supplies their identity). */
+export function ageRangeError(meta: Pick<TemplateMeta, "ageRange" | "name">, born: YMD, today: YMD): string | null {
+  const age = ageOn(born, today);
   const { min, max } = meta.ageRange;
   return age < min || age > max ? `${meta.name}仅支持${min}–${max}周岁的大陆居民签署` : null;
 }

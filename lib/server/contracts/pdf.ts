@@ -79,7 +79,7 @@ export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<str
   const kind = c.status === "SETTLED" ? "settle" : "rescind";
   const signed = c.pdfSha256 ? await blobStore().get(c.pdfSha256) : null;
   if (!signed || !c.pdfSha256) throw new Error(`contract ${c.id} has no signed document to end`);
-  const who = (p: Party | undefined, at: Date | null) => (p ? `${roleLabel(p.role)} ${p.name ?? ""}，${at ? formatShanghaiDateTime(at) : ""}` : "");
+  const who = (p: Party | undefined, at: Date | null) => (p ? `${roleLabel(p.role, c.kind)} ${p.name ?? ""}，${at ? formatShanghaiDateTime(at) : ""}` : "");
   const requester = c.parties.find((p) => p.id === c.requestPartyId);
   const confirmer = c.parties.find((p) => p.id !== c.requestPartyId);
   const words = END_LABELS[kind];

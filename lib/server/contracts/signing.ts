@@ -1,6 +1,8 @@
 import "server-only";
 import { contractFee, feeAtInitiation } from "@/lib/server/payments";
 import { counterpartySignsFirst } from "./template";
+import { wizardTemplateById } from "@/lib/domain/templates/registry";
+import { ageRangeError } from "@/lib/domain/templates/engine";
 import type { Party, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
@@ -174,11 +176,15 @@ export async function supplementInfo(user: User, input: unknown, meta: { ip: str
   if (!user.verifiedAt || !user.birthDate) return fail("请先完成实名认证");
   const party = await partyAtLink(user, parsed.data.token);
   if (!party) return fail("合同不存在");
+  const b = user.birthDate;
+  const born = { y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() };
   if (party.contract.kind === "iou") {
-    const b = user.birthDate;
-    const age = iouAgeError({ y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() }, shanghaiToday(now()));
+    const age = iouAgeError(born, shanghaiToday(now()));
     if (age) return fail(age);
   }
+  const t = wizardTemplateById(party.contract.kind);
+  const ageError = t ? ageRangeError(t, born, shanghaiToday(now())) : null;
+  if (ageError) return fail(ageError);
   const initiator = await db().user.findUnique({ where: { id: party.contract.initiatorId } });
   if (initiator?.idNumberHash === user.idNumberHash) return fail("对方不能是发起人本人");
   try {

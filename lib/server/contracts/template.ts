@@ -5,10 +5,10 @@ import { now } from "@/lib/server/clock";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
 import { idHash } from "@/lib/server/identity/real-name";
 import { shanghaiToday, type YMD } from "@/lib/domain/dates";
-import { ageOn, parseResidentId } from "@/lib/domain/idcard";
+import { parseResidentId } from "@/lib/domain/idcard";
 import { normalizePhone } from "@/lib/domain/phone";
 import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";
-import type { FormValues } from "@/lib/domain/templates/engine";
+import { ageRangeError, type FormValues } from "@/lib/domain/templates/engine";
 import { partySchema, partyShape, templateDraftInput, type PartyForm } from "@/lib/validation/template";
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
@@ -38,8 +38,7 @@ const prefixed = (prefix: string, issues: { path: PropertyKey[]; message: string
 function initiatorError(user: User, t: WizardTemplate, today: YMD): string | null {
   if (!user.verifiedAt || !user.birthDate) return "请先完成实名认证";
   const b = user.birthDate;
-  const age = ageOn({ y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() }, today);
-  return age < t.ageRange.min || age > t.ageRange.max ? `${t.name}仅支持${t.ageRange.min}–${t.ageRange.max}周岁的大陆居民签署` : null;
+  return ageRangeError(t, { y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() }, today);
 }
 
 /** Creates or updates the draft; `complete` applies every rule (the wizard's last step). */

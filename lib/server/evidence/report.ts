@@ -70,7 +70,7 @@ async function reportFacts(reportId: string): Promise<{ facts: ReportFacts; to: 
   const pdf = await blobStore().get(c.pdfSha256!);
   const who = (userId: string | null) => {
     const p = c.parties.find((x) => x.userId === userId);
-    return userId === null ? "系统" : p ? `${roleLabel(p.role)} ${p.name ?? ""}`.trim() : "签署方";
+    return userId === null ? "系统" : p ? `${roleLabel(p.role, c.kind)} ${p.name ?? ""}`.trim() : "签署方";
   };
   const certs = await signatureCertificates(c.pdfSha256!);
   return {
@@ -79,7 +79,7 @@ async function reportFacts(reportId: string): Promise<{ facts: ReportFacts; to: 
       number: r.number,
       generatedAt: formatShanghaiDateTime(now()),
       contract: { title: c.title, number: c.number, status: c.status as ContractState, initiatedAt: dt(c.initiatedAt), effectiveAt: dt(c.effectiveAt), pdfSha256: c.pdfSha256!, pdfBytes: pdf?.length ?? 0 },
-      parties: c.parties.map((p) => ({ role: roleLabel(p.role), name: p.name ?? "", idMasked: p.idMasked ?? "", phoneMasked: p.phone ? maskPhone(p.phone) : "", signedAt: dt(p.signedAt) })),
+      parties: c.parties.map((p) => ({ role: roleLabel(p.role, c.kind), name: p.name ?? "", idMasked: p.idMasked ?? "", phoneMasked: p.phone ? maskPhone(p.phone) : "", signedAt: dt(p.signedAt) })),
       events: c.events.map((e) => {
         const detail = (e.detail ?? {}) as Record<string, unknown>;
         return { seq: e.seq, at: formatShanghaiDateTime(e.createdAt), action: e.action, actor: who(e.actorUserId), ip: e.ip, verification: typeof detail.verification === "string" ? detail.verification : null, docSha256: e.docSha256, hash: e.hash, prevHash: e.prevHash };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, documentFor, ownFacts, shownFields } from "@/lib/server/contracts";
+import { contractForViewer, counterpartySignsFirst, documentFor, ownFacts, shownFields } from "@/lib/server/contracts";
 import { OwnDocumentView } from "@/components/own-file/OwnDocument";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { ACTION_LABELS, STATUS_TONE, roleLabel, statusLabel } from "@/lib/domain/contract-labels";
@@ -26,7 +26,9 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   if (!view) notFound();
   const { contract: c, actions, refusals, role, myParty } = view;
   const waiting = c.parties.filter((p) => !p.isInitiator && (p.status === "WAITING_SIGN" || p.status === "WAITING_INFO"));
-  const label = statusLabel(c.status, waiting.map((p) => p.role));
+  // 对方先签: once the other side has signed, the initiator is the one awaited
+  const awaited = waiting.length ? waiting : c.parties.filter((p) => p.isInitiator && p.status === "WAITING_SIGN" && c.status === "PENDING_SIGN");
+  const label = statusLabel(c.status, awaited.map((p) => p.role), c.kind);
   const pending = c.status === "PENDING_INFO" || c.status === "PENDING_SIGN" || c.status === "PENDING_CLAIM";
   const reminder = c.kind === "iou" && (c.status === "EFFECTIVE" || pending) && role ? c.repayReminder : null;
   const hasDocument = c.pdfSha256 !== null && DOCUMENT_STATES.includes(c.status);
@@ -37,7 +39,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const providers = role && c.status !== "DRAFT" ? await listLegalProviders() : [];
   const actorOf = (userId: string | null) => {
     const p = userId ? c.parties.find((x) => x.userId === userId) : undefined;
-    return userId === null ? "系统" : p ? `${roleLabel(p.role)} ${p.name ?? ""}` : "管理员";
+    return userId === null ? "系统" : p ? `${roleLabel(p.role, c.kind)} ${p.name ?? ""}` : "管理员";
   };
 
   return (
@@ -51,13 +53,18 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
 
       {c.status === "DRAFT" && role === "INITIATOR" && (
         <div className="grid grid-cols-2 gap-3">
-          <Link href={own ? `/files/new?draft=${c.id}` : `/iou/new?draft=${c.id}`} className="rounded-lg border border-slate-300 bg-white py-2.5 text-center">
+          <Link href={own ? `/files/new?draft=${c.id}` : c.kind === "iou" ? `/iou/new?draft=${c.id}` : `/templates/${c.kind}/new?draft=${c.id}`} className="rounded-lg border border-slate-300 bg-white py-2.5 text-center">
             继续编辑
           </Link>
           <Link href={`/contracts/${c.id}/sign`} className="rounded-lg bg-brand-500 py-2.5 text-center text-white">
-            预览并签署
+            {counterpartySignsFirst(c.kind) ? "预览并发起" : "预览并签署"}
           </Link>
         </div>
+      )}
+      {role === "INITIATOR" && actions.includes("sign") && (
+        <Link href={`/contracts/${c.id}/sign`} className="rounded-xl bg-brand-500 py-3 text-center font-medium text-white" data-testid="initiator-turn">
+          对方已签署，去签署
+        </Link>
       )}
       {pending &&
         role === "INITIATOR" &&
@@ -83,7 +90,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           version={c.version}
           kind={pendingEnd}
           side={role === "REQUESTER" || role === "RESPONDER" ? role : null}
-          requester={requester ? `${roleLabel(requester.role)} ${requester.name ?? ""}` : ""}
+          requester={requester ? `${roleLabel(requester.role, c.kind)} ${requester.name ?? ""}` : ""}
           requestedAt={c.requestedAt ? formatShanghaiDateTime(c.requestedAt) : ""}
           reason={c.requestReason ?? ""}
         />
@@ -123,7 +130,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           {c.parties.map((p) => (
             <li key={p.id} className="flex items-center justify-between py-2">
               <span>
-                {roleLabel(p.role)}
+                {roleLabel(p.role, c.kind)}
                 {p.isInitiator ? "（发起方）" : ""}：{p.name ?? "待补充"}
               </span>
               <span className="text-slate-500">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, documentFor, listSignatures, ownFacts, shownFields } from "@/lib/server/contracts";
+import { contractForViewer, counterpartySignsFirst, documentFor, listSignatures, ownFacts, shownFields } from "@/lib/server/contracts";
+import { InitiateButton } from "@/components/contract/InitiateButton";
 import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
 import { StepBar } from "@/components/own-file/OwnFileWizard";
 import { DocumentView } from "@/components/contract/DocumentView";
@@ -18,8 +19,11 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const view = await contractForViewer(user, id);
   if (!view || view.role !== "INITIATOR") notFound();
-  if (view.contract.status !== "DRAFT") redirect(`/contracts/${id}`);
   const c = view.contract;
+  // 对方先签 templates come back here once the other side has signed
+  const myTurn = c.status === "PENDING_SIGN" && view.actions.includes("sign");
+  if (c.status !== "DRAFT" && !myTurn) redirect(`/contracts/${id}`);
+  const sendFirst = c.status === "DRAFT" && counterpartySignsFirst(c.kind);
   const saved = (await listSignatures(user.id)).map((s) => ({ id: s.id, sha256: s.sha256 }));
   const own = ownFacts(c);
   const fee = await contractFee(user.id, c);
@@ -47,17 +51,21 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   }
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-semibold">预览并签署</h1>
+      <h1 className="text-xl font-semibold">{sendFirst ? "预览并发起" : "预览并签署"}</h1>
       <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
-      {feePanel}
+      {!myTurn && feePanel}
+      {sendFirst ? (
+        <InitiateButton contractId={c.id} version={c.version} blockedReason={feeBlocked} />
+      ) : (
       <SignPanel
-        blockedReason={feeBlocked}
+        blockedReason={myTurn ? null : feeBlocked}
         contractId={c.id}
         version={c.version}
         saved={saved}
         label={`确认签署${c.kind === "iou" ? "借条" : ""}`}
         doneHref={`/contracts/${c.id}`}
       />
+      )}
     </div>
   );
 }
