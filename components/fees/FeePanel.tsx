@@ -79,7 +79,7 @@ export function FeePanel({ contractId, initial, paidFen, coupons }: { contractId
           {busy ? "正在下单…" : `去支付 ${formatFen(q.totalFen)}`}
         </Button>
       ) : (
-        <p className="text-sm text-slate-600">本次无需支付，签署后即可发起。</p>
+        <p className="text-sm text-slate-600">本次无需支付。</p>
       )}
     </section>
   );

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { inviteLink, person, shot } from "./helpers";
+import { chooseSignature } from "./own-file-flow";
+
+// Template contracts (对方先签): the library, the wizard from a sample, the counterparty supplies and
+// signs first, then the initiator signs → 已生效; and every template's wizard reaches its preview.
+
+const WIZARD_TEMPLATES = [
+  "rental",
+  "sale",
+  "service",
+  "traffic-settlement",
+  "part-time",
+  "image-license",
+  "housekeeping",
+  "shop-lease",
+  "item-lease",
+  "parking-lease",
+  "renovation",
+  "gift",
+  "statement",
+  "simple-statement",
+  "pet-feeding",
+  "grassland-transfer",
+];
+
+/** Through the wizard from the sample to the preview; the counterparty is invited by phone. */
+async function wizardToPreview(page: Page, templateId: string, counterpartyPhone: string) {
+  await page.goto(`/templates/${templateId}/new?sample=1`);
+  await expect(page.getByTestId("sample-notice")).toBeVisible();
+  await page.getByLabel("对方手机号").fill(counterpartyPhone);
+  for (let i = 0; i < 12 && !(await page.getByRole("button", { name: "确认并下一步" }).isVisible()); i++) {
+    await page.getByRole("button", { name: "下一步", exact: true }).click();
+  }
+  await expect(page.getByTestId("wizard-step-title")).toHaveText("预览");
+  await expect(page.getByTestId("document")).toBeVisible();
+}
+
+async function signHere(page: Page, label = "确认签署") {
+  await expect(page.getByRole("button", { name: label, exact: true })).toBeVisible();
+  await chooseSignature(page);
+  await page.getByRole("button", { name: label, exact: true }).click();
+  await page.getByRole("button", { name: "模拟核验通过" }).click();
+}
+
+/** The initiator sends, the counterparty supplies and signs, the initiator signs last. */
+async function toEffective(page: Page, other: { page: Page; phone: string }, info: import("@playwright/test").TestInfo, templateId: string, shots: boolean) {
+  await wizardToPreview(page, templateId, other.phone);
+  if (shots) await shot(page, info, `${templateId}-preview`);
+  await page.getByRole("button", { name: "确认并下一步" }).click();
+  await expect(page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
+  await expect(page.getByRole("heading", { name: "预览并发起" })).toBeVisible();
+  await expect(page.getByTestId("price-lines")).toBeVisible();
+  if (shots) await shot(page, info, `${templateId}-send`);
+  await page.getByRole("button", { name: "确认发起" }).click();
+  await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
+  const contractUrl = page.url();
+  await expect(page.getByTestId("status")).toContainText("补充信息");
+
+  // the counterparty: supplies their identity, reads, signs
+  await other.page.goto(await inviteLink(other.page.request, other.phone));
+  await other.page.getByRole("button", { name: "确认个人信息" }).click();
+  await signHere(other.page);
+  await expect(other.page.getByTestId("status")).toContainText("待");
+
+  // the initiator signs last
+  await page.goto(contractUrl);
+  await page.getByTestId("initiator-turn").click();
+  await expect(page).toHaveURL(/\/sign$/);
+  await signHere(page);
+  await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
+  await expect(page.getByTestId("status")).toHaveText("已生效");
+  if (shots) await shot(page, info, `${templateId}-effective`);
+  return contractUrl;
+}
+
+test("@templates the library lists 18 templates; 租房合同 and 买卖合同 go from the sample to 已生效, counterparty first", async ({ browser }, info) => {
+  test.setTimeout(180_000);
+  const landlord = await person(browser, info, "房东模板");
+  const tenant = await person(browser, info, "租客模板");
+  const page = landlord.page;
+
+  await page.goto("/");
+  await page.getByRole("link", { name: /全部合同模板/ }).click();
+  await expect(page.getByTestId("template-card")).toHaveCount(18);
+  await page.getByTestId("template-search").fill("租");
+  await expect(page.getByTestId("template-card").filter({ hasText: "租房合同" })).toBeVisible();
+  await shot(page, info, "template-library");
+  await page.getByTestId("template-card").filter({ hasText: "租房合同" }).click();
+  await expect(page.getByRole("heading", { name: "租房合同模板预览" })).toBeVisible();
+  await shot(page, info, "template-preview");
+
+  const url = await toEffective(page, tenant, info, "rental", true);
+  const pdf = await page.request.get(url.replace("/contracts/", "/api/contracts/") + "/pdf");
+  expect(pdf.ok()).toBeTruthy();
+
+  // one more template, chosen from the library: the tenant starts a 买卖合同 this time
+  await toEffective(tenant.page, { page, phone: landlord.phone }, info, "sale", false);
+  await landlord.context.close();
+  await tenant.context.close();
+});
+
+test("@templates every template's wizard opens and reaches its preview with the sample data", async ({ browser }, info) => {
+  test.skip(info.project.name !== "phone", "checked at phone size");
+  test.setTimeout(240_000);
+  const me = await person(browser, info, "样例填写");
+  for (const id of WIZARD_TEMPLATES) {
+    await wizardToPreview(me.page, id, "13912345678");
+    await shot(me.page, info, `wizard-${id}`);
+  }
+  await me.context.close();
+});
