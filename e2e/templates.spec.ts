@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { inviteLink, person, shot } from "./helpers";
+import { inviteLink, payContractFee, person, shot } from "./helpers";
 import { chooseSignature } from "./own-file-flow";
 
 // Template contracts (对方先签): the library, the wizard from a sample, the counterparty supplies and
@@ -109,4 +109,75 @@ test("@templates every template's wizard opens and reaches its preview with the 
     await shot(me.page, info, `wizard-${id}`);
   }
   await me.context.close();
+});
+
+/** 收据 from the sample through the wizard and the fee, as 我收款 (payee signs) or 我付款 (确认开具). */
+async function receiptSent(page: Page, counterpartyPhone: string, asPayer: boolean) {
+  await page.goto("/templates/receipt/new?sample=1");
+  if (asPayer) await page.getByText("我付款", { exact: true }).click();
+  await page.getByLabel("对方手机号").fill(counterpartyPhone);
+  for (let i = 0; i < 6 && !(await page.getByRole("button", { name: "确认并下一步" }).isVisible()); i++) await page.getByRole("button", { name: "下一步", exact: true }).click();
+  await page.getByRole("button", { name: "确认并下一步" }).click();
+  await expect(page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
+  await payContractFee(page);
+  if (asPayer) {
+    await expect(page.getByRole("heading", { name: "预览并确认开具" })).toBeVisible();
+    await page.getByRole("button", { name: "确认开具" }).click();
+  } else {
+    await signHere(page);
+  }
+  await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
+  return page.url();
+}
+
+test("@templates 收据: 我收款 claimed by the payer; 我付款 rejected by the payee and refunded; a revoked receipt leaves the payer's folder", async ({ browser }, info) => {
+  test.setTimeout(180_000);
+  const payee = await person(browser, info, "收据收款");
+  const payer = await person(browser, info, "收据付款");
+
+  // 我收款: the payee signs and pays; the payer confirms their identity, then 确认领取
+  const claimed = await receiptSent(payee.page, payer.phone, false);
+  await expect(payee.page.getByTestId("status")).toContainText("付款人");
+  await payer.page.goto(await inviteLink(payer.page.request, payer.phone));
+  await payer.page.getByRole("button", { name: "确认个人信息" }).click();
+  await expect(payer.page.getByRole("heading", { name: "领取《收据》" })).toBeVisible();
+  await shot(payer.page, info, "receipt-claim");
+  await payer.page.getByRole("button", { name: "确认领取" }).click();
+  await payer.page.getByRole("button", { name: "模拟核验通过" }).click();
+  await expect(payer.page.getByTestId("status")).toHaveText("已生效");
+  await expect(payer.page.getByTestId("document")).toContainText("已确认领取");
+  await payee.page.goto(claimed);
+  await expect(payee.page.getByTestId("status")).toHaveText("已生效");
+
+  // 我付款: the payer 确认开具; the payee declines with a reason; the payer's fee is refunded
+  await receiptSent(payer.page, payee.phone, true);
+  await payee.page.goto(await inviteLink(payee.page.request, payee.phone));
+  await payee.page.getByRole("button", { name: "确认个人信息" }).click();
+  // the supplement view has its own 拒签: wait for the signing view before declining there
+  await expect(payee.page.getByRole("button", { name: "确认签署", exact: true })).toBeVisible();
+  await payee.page.getByRole("button", { name: "拒签", exact: true }).click();
+  await payee.page.getByLabel("拒签理由").fill("金额与实际收款不符");
+  await payee.page.getByRole("button", { name: "确认拒签" }).click();
+  await expect(payee.page.getByTestId("link-status")).toHaveText("已拒签");
+  await payer.page.goto("/me/orders");
+  await expect.poll(async () => {
+    await payer.page.reload();
+    return payer.page.getByTestId("order-row-status").allTextContents();
+  }, { timeout: 30_000 }).toContain("已退款");
+
+  // a receipt revoked before the payer acted vanishes from the payer's folder
+  const revoked = await receiptSent(payee.page, payer.phone, false);
+  const revokedId = revoked.split("/").pop()!;
+  await payer.page.goto("/folder");
+  await expect(payer.page.locator(`a[href="/contracts/${revokedId}"]`).first()).toBeVisible();
+  await payee.page.goto(revoked);
+  payee.page.once("dialog", (d) => void d.accept());
+  await payee.page.getByRole("button", { name: "撤销" }).click();
+  await expect(payee.page.getByTestId("status")).toHaveText("已撤销");
+  await payer.page.goto("/folder");
+  await expect(payer.page.getByTestId("folder-item").first()).toBeVisible();
+  await expect(payer.page.locator(`a[href="/contracts/${revokedId}"]`)).toHaveCount(0);
+  await shot(payer.page, info, "receipt-folder-after-revoke");
+  await payee.context.close();
+  await payer.context.close();
 });

@@ -19,6 +19,7 @@ import {
   ownFieldsSave,
   templateDraftSave,
   templateInitiate,
+  claimStart,
 } from "@/lib/server/contracts";
 import { reportRequest } from "@/lib/server/evidence/report";
 
@@ -109,4 +110,9 @@ export async function templateInitiateAction(input: unknown) {
   const res = await templateInitiate(await requireUser(), input, await requestMeta());
   if (res.ok) revalidatePath("/folder");
   return res;
+}
+
+/** 确认领取 (收据), step 1: the face check; step 2 is signFinishAction. */
+export async function claimStartAction(input: unknown) {
+  return claimStart(await requireUser(), input);
 }

@@ -72,7 +72,7 @@ export function DocumentView({ doc, signatureUrl }: { doc: ContractDocument; sig
                 // eslint-disable-next-line @next/next/no-img-element -- a small signature PNG served by our own route
                 <img src={signatureUrl(s.signatureSha256)} alt={`${s.name}的签名`} className="h-14 object-contain" />
               ) : (
-                <span className="text-slate-400">待签署</span>
+                <span className="text-slate-400">{s.note ?? "待签署"}</span>
               )}
             </div>
             {s.signedAt && <p className="mt-1 text-xs text-slate-500">签署时间：{s.signedAt}</p>}

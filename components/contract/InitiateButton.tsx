@@ -4,14 +4,14 @@ import { useRouter } from "next/navigation";
 import { templateInitiateAction } from "@/app/actions/contracts";
 import { Button } from "@/components/ui/Button";
 
-/** 确认发起 (对方先签): sends the invitation; the initiator signs after the other side. */
-export function InitiateButton({ contractId, version, blockedReason }: { contractId: string; version: number; blockedReason: string | null }) {
+/** 确认发起 (对方先签) / 确认开具 (收据 by the payer): sends the invitation without the initiator's signature. */
+export function InitiateButton({ contractId, version, blockedReason, label, note }: { contractId: string; version: number; blockedReason: string | null; label: string; note: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
     <section className="flex flex-col gap-2 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
-      <p className="text-sm text-slate-600">发起后对方将收到短信邀请：对方核对信息并签署后，您再确认签署，合同生效。</p>
+      <p className="text-sm text-slate-600">{note}</p>
       {(error ?? blockedReason) && (
         <p role="alert" className="text-sm text-amber-700">
           {error ?? blockedReason}
@@ -28,7 +28,7 @@ export function InitiateButton({ contractId, version, blockedReason }: { contrac
           setError(res.error ?? "发起失败");
         }}
       >
-        {busy ? "正在发起…" : "确认发起"}
+        {busy ? "提交中…" : label}
       </Button>
     </section>
   );

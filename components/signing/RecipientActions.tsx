@@ -33,7 +33,8 @@ export function SupplementButton({ token, version }: { token: string; version: n
 }
 
 /** 拒签 with a reason the initiator will read. */
-export function RejectForm({ token, version }: { token: string; version: number }) {
+/** 拒签 (or 拒绝领取 for a receipt) with a reason. */
+export function RejectForm({ token, version, verb = "拒签" }: { token: string; version: number; verb?: "拒签" | "拒绝领取" }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -42,13 +43,13 @@ export function RejectForm({ token, version }: { token: string; version: number 
   if (!open)
     return (
       <Button variant="secondary" onClick={() => setOpen(true)}>
-        拒签
+        {verb}
       </Button>
     );
   return (
     <div className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-slate-200">
       <label htmlFor="reason" className="text-sm font-medium">
-        拒签理由
+        {verb === "拒签" ? "拒签理由" : "拒绝理由"}
       </label>
       <textarea
         id="reason"
@@ -59,7 +60,7 @@ export function RejectForm({ token, version }: { token: string; version: number 
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? "reason-error" : undefined}
         className="rounded-lg border border-slate-300 p-2"
-        placeholder="请告诉发起方拒签的原因"
+        placeholder={verb === "拒签" ? "请告诉发起方拒签的原因" : "请告诉收款人拒绝领取的原因"}
       />
       {error && (
         <p id="reason-error" role="alert" className="text-sm text-red-600">
@@ -81,7 +82,7 @@ export function RejectForm({ token, version }: { token: string; version: number 
             router.refresh();
           }}
         >
-          确认拒签
+          {verb === "拒签" ? "确认拒签" : "确认拒绝"}
         </Button>
       </div>
     </div>

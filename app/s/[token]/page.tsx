@@ -12,6 +12,7 @@ import { statusLabel, roleLabel } from "@/lib/domain/contract-labels";
 import { DocumentView } from "@/components/contract/DocumentView";
 import { SignPanel } from "@/components/signing/SignPanel";
 import { RejectForm, SupplementButton } from "@/components/signing/RecipientActions";
+import { ClaimPanel } from "@/components/signing/ClaimPanel";
 
 export const metadata: Metadata = { title: "签署合同" };
 export const dynamic = "force-dynamic";
@@ -67,7 +68,8 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
       await syncFolder(tx, c.id);
     });
   }
-  const pendingForMe = (party.status === "WAITING_INFO" && c.status === "PENDING_INFO") || (party.status === "WAITING_SIGN" && c.status === "PENDING_SIGN");
+  const pendingForMe =
+    (party.status === "WAITING_INFO" && c.status === "PENDING_INFO") || (party.status === "WAITING_SIGN" && (c.status === "PENDING_SIGN" || c.status === "PENDING_CLAIM"));
   if (!pendingForMe) {
     return (
       <Shell>
@@ -120,6 +122,16 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
         <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="wait-turn">
           本合同按顺序签署，前一位签署方签署后会短信通知您。
         </p>
+      </Shell>
+    );
+  }
+  if (c.status === "PENDING_CLAIM") {
+    return (
+      <Shell>
+        <h1 className="text-xl font-semibold">领取《{c.title}》</h1>
+        <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
+        <ClaimPanel token={token} version={c.version} contractId={c.id} />
+        <RejectForm token={token} version={c.version} verb="拒绝领取" />
       </Shell>
     );
   }

@@ -154,6 +154,7 @@ export function renderDocument(
         idMasked: s.idMasked,
         signatureSha256: s.signatureSha256,
         signedAt: s.signedAt,
+        note: s.note,
       })),
     footer: FOOTER,
   };

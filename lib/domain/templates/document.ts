@@ -21,6 +21,8 @@ export type DocSigner = {
   signatureSha256?: string;
   /** "2026-11-25 09:30" (Asia/Shanghai), once signed. */
   signedAt?: string;
+  /** Shown in place of a signature by a party whose part is a confirmation (收据: 已确认领取 …). */
+  note?: string;
 };
 
 export type ContractDocument = {

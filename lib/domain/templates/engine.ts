@@ -637,7 +637,7 @@ function checkDefinition(id: string, fields: readonly AnyField[]) {
 // ───────────────────────────── the definition ─────────────────────────────
 
 /** A signer as the server knows them: role key, identity (blank while 对方填 is pending), signature. */
-export type TemplateSigner = { role: string; name: string; idMasked: string; signatureSha256?: string; signedAt?: string };
+export type TemplateSigner = { role: string; name: string; idMasked: string; signatureSha256?: string; signedAt?: string; note?: string };
 export type DocumentMeta = { number: string; initiatedOn?: string };
 
 /**

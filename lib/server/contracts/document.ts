@@ -7,7 +7,11 @@ import type { IouRole } from "@/lib/domain/iou";
 import { iouFactsFromForm, type IouForm } from "@/lib/validation/iou";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 
-type PartyView = Pick<Party, "seq" | "role" | "name" | "idMasked" | "signatureSha256" | "signedAt">;
+type PartyView = Pick<Party, "seq" | "role" | "name" | "idMasked" | "signatureSha256" | "signedAt" | "status" | "isInitiator">;
+
+/** 收据: the payer's confirmation stands where a signature would. */
+const confirmationNote = (p: PartyView) =>
+  p.status === "CONFIRMED" && p.signedAt ? `${p.isInitiator ? "已确认开具" : "已确认领取"} ${formatShanghaiDateTime(p.signedAt)}` : undefined;
 
 /** The clause source of a contract, for the preview and the PDF alike. */
 export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "initiatedAt">, parties: PartyView[]): ContractDocument {
@@ -32,7 +36,14 @@ export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "ini
       const facts = (c.facts ?? {}) as { form?: unknown };
       return t.document(
         t.facts(t.read(facts.form)),
-        ordered.map((p) => ({ role: p.role, name: p.name ?? "", idMasked: p.idMasked ?? "", signatureSha256: p.signatureSha256 ?? undefined, signedAt: p.signedAt ? formatShanghaiDateTime(p.signedAt) : undefined })),
+        ordered.map((p) => ({
+          role: p.role,
+          name: p.name ?? "",
+          idMasked: p.idMasked ?? "",
+          signatureSha256: p.signatureSha256 ?? undefined,
+          signedAt: p.signedAt ? formatShanghaiDateTime(p.signedAt) : undefined,
+          note: confirmationNote(p),
+        })),
         meta,
       );
     }

@@ -3,7 +3,7 @@ import "server-only";
 import "./jobs";
 
 export { iouDraftSave, iouInitiatorError } from "./iou";
-export { signStart, signFinish, supplementInfo, rejectContract, initiatorAction, listSignatures } from "./signing";
+export { signStart, signFinish, claimStart, supplementInfo, rejectContract, initiatorAction, listSignatures } from "./signing";
 export { setRepayReminder } from "./jobs";
 export { listFolder, FOLDER_PAGE_SIZE } from "./folder";
 export { documentFor } from "./document";
@@ -13,4 +13,4 @@ export { contractForViewer, maySeeSignature } from "./view";
 export { endRequest, endAnswer, endVerified } from "./end-request";
 export { contractEmail, EMAIL_SENDS_PER_HOUR } from "./email";
 export { ownDraftSave, ownFieldsSave, ownFacts, shownFields } from "./own-file";
-export { templateDraftSave, templateInitiate, templateFactsOf, counterpartySignsFirst, type TemplateFacts } from "./template";
+export { templateDraftSave, templateInitiate, templateFactsOf, counterpartySignsFirst, sendsWithoutSigning, type TemplateFacts } from "./template";

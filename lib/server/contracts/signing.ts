@@ -1,6 +1,6 @@
 import "server-only";
 import { contractFee, feeAtInitiation } from "@/lib/server/payments";
-import { counterpartySignsFirst } from "./template";
+import { counterpartySignsFirst, sendsWithoutSigning, templateFactsReady } from "./template";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { ageRangeError } from "@/lib/domain/templates/engine";
 import type { Party, User } from "@prisma/client";
@@ -54,9 +54,9 @@ async function partyAtLink(user: Pick<User, "id" | "phone">, token: string) {
 type SignPayload = {
   contractId: string;
   version: number;
-  action: "initiate" | "sign";
+  action: "initiate" | "sign" | "claim";
   partyId: string;
-  signatureSha256: string;
+  signatureSha256: string | null; // null: 确认领取
   /** 自有文件: the signer's text fields, by id */
   fieldValues: Record<string, string>;
 };
@@ -91,10 +91,12 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
   const initiatorParty = c.parties.find((p) => p.isInitiator);
   if (c.status === "DRAFT" && c.initiatorId === user.id) {
     if (counterpartySignsFirst(c.kind)) return fail("请先发起，对方签署后您再签署");
+    if (sendsWithoutSigning(c.kind, c.parties.find((p) => p.isInitiator)?.role)) return fail("请确认开具，由收款人签署");
     action = "initiate";
     party = c.parties.find((p) => p.isInitiator);
     const today = shanghaiToday(now());
     if (c.kind === "iou" && !iouFormSchema(today).safeParse(c.facts).success) return fail("借条信息需要更新，请返回修改后再签署");
+    if (wizardTemplateById(c.kind) && !templateFactsReady(c, today)) return fail("合同信息需要更新，请返回修改后再签署");
     const ownError = await ownInitiateError(c, c.parties.length, user.phone);
     if (ownError) return fail(ownError);
     const fee = await contractFee(user.id, c);
@@ -130,6 +132,19 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
   return ok({ faceCheckId });
 }
 
+/** 确认领取 (收据 issued by the payee), step 1: held in a face check like a signature; step 2 is signFinish. */
+export async function claimStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
+  const parsed = supplementSchema.safeParse(input);
+  if (!parsed.success) return fail("请求无效");
+  if (!user.verifiedAt) return fail("请先完成实名认证");
+  const party = await partyAtLink(user, parsed.data.token);
+  if (!party) return fail("合同不存在");
+  if (party.contract.version !== parsed.data.version || party.contract.status !== "PENDING_CLAIM" || party.status !== "WAITING_SIGN") return fail("合同状态已变化，请刷新");
+  if (party.idNumberHash && party.idNumberHash !== user.idNumberHash) return fail("您的实名信息与收据中的付款人不一致，无法领取");
+  const payload: SignPayload = { contractId: party.contractId, version: parsed.data.version, action: "claim", partyId: party.id, signatureSha256: null, fieldValues: {} };
+  return ok({ faceCheckId: await db().$transaction((tx) => startFaceCheck(tx, user.id, "SIGN", payload)) });
+}
+
 /** 签署 step 2: a passed face check applies the signature through the lifecycle, once. */
 export async function signFinish(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<{ contractId: string }>> {
   const parsed = signFinishSchema.safeParse(input);
@@ -146,7 +161,7 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
       action: p.action,
       actor: { userId: user.id, partyId: p.partyId, ...meta },
       expectVersion: p.version,
-      detail: { signatureSha256: p.signatureSha256, verification: "face", faceCheckId: parsed.data.faceCheckId },
+      detail: { ...(p.signatureSha256 ? { signatureSha256: p.signatureSha256 } : {}), verification: "face", faceCheckId: parsed.data.faceCheckId },
       apply: async (tx) => {
         if (!(await consumeFaceCheck(tx, user.id, parsed.data.faceCheckId, "SIGN"))) throw new ContractError("REFUSED", "意愿核验已失效，请重新签署");
         if (p.action === "initiate") {
@@ -155,7 +170,8 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
         }
         await tx.party.update({
           where: { id: p.partyId },
-          data: { status: "SIGNED", signatureSha256: p.signatureSha256, signedAt: now(), userId: user.id },
+          // 确认领取 confirms without a signature image; signing stores the chosen one
+          data: p.action === "claim" ? { status: "CONFIRMED", signedAt: now(), userId: user.id } : { status: "SIGNED", signatureSha256: p.signatureSha256, signedAt: now(), userId: user.id },
         });
         const party = await tx.party.findUniqueOrThrow({ where: { id: p.partyId } });
         for (const [id, value] of Object.entries(p.fieldValues ?? {})) {

@@ -5,8 +5,8 @@ import { blobStore } from "@/lib/server/storage";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
-import { meta, person, sign, versionOf, validIdOf } from "./test-kit";
-import { supplementInfo, templateDraftSave, templateInitiate } from "./index";
+import { meta, payContract, person, sign, versionOf, validIdOf } from "./test-kit";
+import { claimStart, signFinish, supplementInfo, templateDraftSave, templateInitiate } from "./index";
 
 const rental = wizardTemplateById("rental")!;
 
@@ -45,7 +45,7 @@ describe("模板合同: 对方先签", () => {
     for (const b of blocks) expect(b).toContain("Signature is Valid.");
   });
 
-  it("refuses bad facts with field paths, a counterparty who is me, and the receipt's own flows", async () => {
+  it("refuses bad facts with field paths and a counterparty who is me", async () => {
     const u = await person("模板丙");
     const today = shanghaiToday(now());
     const party = { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY" as const, counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" };
@@ -57,5 +57,51 @@ describe("模板合同: 对方先签", () => {
     expect(noPhone).toMatchObject({ ok: false, fieldErrors: { "party.counterpartyPhone": "请输入对方的手机号，用于发送签署邀请" } });
     expect(await templateDraftSave(u, { contractId: null, templateId: "nope", party, form: {}, complete: false })).toMatchObject({ ok: false, error: "模板不存在" });
     expect(await db().contract.count({ where: { initiatorId: u.id } })).toBe(0);
+  });
+});
+
+const receipt = wizardTemplateById("receipt")!;
+const receiptParty = (myRole: "PAYEE" | "PAYER", phone: string) => ({ myRole, counterpartyFill: "COUNTERPARTY" as const, counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: phone });
+
+describe("收据", () => {
+  it("我收款: the payee signs and pays; the payer supplies, then 确认领取 → 已生效, signed by the payee and sealed", async () => {
+    const payee = await person("收款甲");
+    const payer = await person("付款乙", "19880808");
+    const saved = await templateDraftSave(payee, { contractId: null, templateId: "receipt", party: receiptParty("PAYEE", payer.phone), form: receipt.sample(shanghaiToday(now())), complete: true });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const id = saved.data.contractId;
+    expect(await templateInitiate(payee, { contractId: id, version: await versionOf(id) }, meta)).toMatchObject({ ok: false, error: "该合同需要您先签署" });
+    await payContract(payee, id);
+    expect(await sign(payee, id)).toMatchObject({ ok: true });
+    const c = await db().contract.findUniqueOrThrow({ where: { id }, include: { parties: true } });
+    expect(c.status).toBe("PENDING_INFO");
+    const link = c.parties.find((p) => !p.isInitiator)!.inviteToken!;
+    expect(await supplementInfo(payer, { token: link, version: await versionOf(id) }, meta)).toMatchObject({ ok: true });
+    expect((await db().contract.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING_CLAIM");
+    const started = await claimStart(payer, { token: link, version: await versionOf(id) });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    expect(await signFinish(payer, { faceCheckId: started.data.faceCheckId, passed: true }, meta)).toMatchObject({ ok: true });
+    const done = await db().contract.findUniqueOrThrow({ where: { id }, include: { parties: true } });
+    expect(done.status).toBe("EFFECTIVE");
+    expect(done.parties.find((p) => p.role === "PAYER")!.status).toBe("CONFIRMED");
+    const blocks = pdfsigBlocks((await blobStore().get(done.pdfSha256!))!, await trustingNssDb());
+    expect(blocks.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["收款甲", "个人电子签 平台签章"]);
+  });
+
+  it("我付款: the payer 确认开具 without signing; the payee signs → 已生效", async () => {
+    const payer = await person("付款丙");
+    const payee = await person("收款丁", "19870707");
+    const saved = await templateDraftSave(payer, { contractId: null, templateId: "receipt", party: receiptParty("PAYER", payee.phone), form: receipt.sample(shanghaiToday(now())), complete: true });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const id = saved.data.contractId;
+    expect(await sign(payer, id)).toMatchObject({ ok: false, error: "请确认开具，由收款人签署" });
+    await payContract(payer, id);
+    expect(await templateInitiate(payer, { contractId: id, version: await versionOf(id) }, meta)).toMatchObject({ ok: true });
+    const c = await db().contract.findUniqueOrThrow({ where: { id }, include: { parties: true } });
+    const link = c.parties.find((p) => !p.isInitiator)!.inviteToken!;
+    expect(await supplementInfo(payee, { token: link, version: await versionOf(id) }, meta)).toMatchObject({ ok: true });
+    expect((await db().contract.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING_SIGN");
+    expect(await sign(payee, id, link)).toMatchObject({ ok: true });
+    expect((await db().contract.findUniqueOrThrow({ where: { id } })).status).toBe("EFFECTIVE");
   });
 });

@@ -48,8 +48,6 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
   const { contractId, templateId, complete } = parsed.data;
   const t = wizardTemplateById(templateId);
   if (!t) return fail("模板不存在");
-  // 收据 has its own flows (领取 / 开具), not built yet: its wizard is not offered
-  if (t.signOrder === "receipt") return fail("收据即将开放");
   const today = shanghaiToday(now());
   const refused = initiatorError(user, t, today);
   if (refused) return fail(refused);
@@ -101,9 +99,22 @@ export function counterpartySignsFirst(kind: string): boolean {
   return wizardTemplateById(kind)?.signOrder === "counterparty-first";
 }
 
+/** A template draft whose stored facts still pass every rule today (dates move on). */
+export function templateFactsReady(c: { kind: string; facts: unknown }, today: YMD): boolean {
+  const t = wizardTemplateById(c.kind);
+  const f = templateFactsOf(c.facts);
+  return !!t && !!f && t.schema({ today }).safeParse(f.form).success && partySchema(t, today).safeParse(f.party).success;
+}
+
+/** Who starts without signing: the initiator of a 对方先签 template, or the payer of a 收据 (确认开具). */
+export function sendsWithoutSigning(kind: string, initiatorRole: string | undefined): boolean {
+  return counterpartySignsFirst(kind) || (kind === "receipt" && initiatorRole === "PAYER");
+}
+
 /**
- * 确认发起 for a template whose counterparty signs first: the fee is settled (paid, or a free slot
- * taken now) and the invitation goes out; the initiator signs after the other side.
+ * 确认发起 for a template whose counterparty signs first (the initiator signs after the other
+ * side), or 确认开具 of a 收据 by its payer: the fee is settled (paid, or a free slot taken now)
+ * and the invitation goes out.
  */
 export async function templateInitiate(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
   const parsed = contractVersionSchema.safeParse(input);
@@ -118,13 +129,14 @@ export async function templateInitiate(user: User, input: unknown, meta: { ip: s
       check: (c, role) => {
         const t = wizardTemplateById(c.kind);
         if (role !== "INITIATOR" || !t) throw new ContractError("NOT_FOUND", "合同不存在");
-        if (t.signOrder !== "counterparty-first") throw new ContractError("REFUSED", "该合同需要您先签署");
-        const f = templateFactsOf(c.facts);
-        if (!f || !t.schema({ today }).safeParse(f.form).success || !partySchema(t, today).safeParse(f.party).success) throw new ContractError("REFUSED", "合同信息需要更新，请返回修改后再发起");
+        if (!sendsWithoutSigning(c.kind, c.parties.find((p) => p.isInitiator)?.role)) throw new ContractError("REFUSED", "该合同需要您先签署");
+        if (!templateFactsReady(c, today)) throw new ContractError("REFUSED", "合同信息需要更新，请返回修改后再发起");
       },
       apply: async (tx, c) => {
         const feeError = await feeAtInitiation(tx, user.id, c);
         if (feeError) throw new ContractError("REFUSED", feeError);
+        // 收据 by the payer: 确认开具 is the payer's whole part; the payee signs
+        if (c.kind === "receipt") await tx.party.updateMany({ where: { contractId: c.id, isInitiator: true }, data: { status: "CONFIRMED", signedAt: now() } });
       },
     });
     return ok(undefined);

@@ -1,4 +1,5 @@
 import "server-only";
+import { counterpartySignsFirst } from "./template";
 import type { Contract, ContractStatus, Party, Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { transition, type ActorRole, type ContractAction, type Effect, type TransitionContext } from "@/lib/domain/lifecycle";
@@ -17,7 +18,8 @@ export type Actor = {
   userAgent?: string;
 };
 
-const CLAIM_STYLE_KINDS = new Set(["receipt"]);
+/** 收据 issued by the payee is claimed (领取) by the payer; one issued by the payer is signed by the payee. */
+const claimStyle = (c: ContractWithParties) => c.kind === "receipt" && c.parties.some((p) => p.isInitiator && p.role === "PAYEE");
 const SETTLEABLE_KINDS = new Set(["iou"]);
 
 export function roleOf(c: ContractWithParties, actor: Actor): ActorRole | null {
@@ -45,9 +47,9 @@ export function contextOf(c: ContractWithParties): TransitionContext {
     recipientsMissingInfo: recipients.filter((p) => p.status === "WAITING_INFO").length,
     recipientsUnsigned: recipients.filter((p) => p.status !== "SIGNED").length,
     // 对方先签: the initiator's party is still waiting once the contract is out
-    initiatorUnsigned: c.status !== "DRAFT" && c.parties.some((p) => p.isInitiator && p.status !== "SIGNED"),
+    initiatorUnsigned: c.status !== "DRAFT" && counterpartySignsFirst(c.kind) && c.parties.some((p) => p.isInitiator && p.status !== "SIGNED"),
     signerCount: c.parties.length || 2,
-    claimStyle: CLAIM_STYLE_KINDS.has(c.kind),
+    claimStyle: claimStyle(c),
     settleable: SETTLEABLE_KINDS.has(c.kind),
   };
 }

@@ -145,7 +145,7 @@ function SignerBox({ signer, images }: { signer: DocSigner; images: Map<string, 
           // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image, not an HTML <img>
           <Image style={s.signature} src={{ data: Buffer.from(png), format: "png" }} />
         ) : (
-          <Text style={s.pending}>待签署</Text>
+          <Text style={s.pending}>{signer.note ?? "待签署"}</Text>
         )}
       </View>
       <Text>签署时间：{signer.signedAt ?? ""}</Text>

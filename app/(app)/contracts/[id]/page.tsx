@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, counterpartySignsFirst, documentFor, ownFacts, shownFields } from "@/lib/server/contracts";
+import { contractForViewer, documentFor, ownFacts, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
 import { OwnDocumentView } from "@/components/own-file/OwnDocument";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { ACTION_LABELS, STATUS_TONE, roleLabel, statusLabel } from "@/lib/domain/contract-labels";
@@ -17,7 +17,7 @@ import { END_LABELS, endKindOfState, endedStatement } from "@/lib/domain/end-req
 
 export const metadata: Metadata = { title: "合同详情" };
 
-const PARTY_STATUS: Record<string, string> = { WAITING_INFO: "待补充信息", WAITING_SIGN: "待签署", SIGNED: "已签署", REJECTED: "已拒签" };
+const PARTY_STATUS: Record<string, string> = { WAITING_INFO: "待补充信息", WAITING_SIGN: "待签署", SIGNED: "已签署", REJECTED: "已拒签", CONFIRMED: "已确认" };
 
 export default async function ContractPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -57,7 +57,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             继续编辑
           </Link>
           <Link href={`/contracts/${c.id}/sign`} className="rounded-lg bg-brand-500 py-2.5 text-center text-white">
-            {counterpartySignsFirst(c.kind) ? "预览并发起" : "预览并签署"}
+            {sendsWithoutSigning(c.kind, c.parties.find((p) => p.isInitiator)?.role) ? "预览并发起" : "预览并签署"}
           </Link>
         </div>
       )}

@@ -21,7 +21,6 @@ export default async function TemplatePreviewPage({ params }: { params: Promise<
     t.roles.map((r, i) => ({ role: r.key, name: i === 0 ? "张三（示例）" : "李四（示例）", idMasked: "1101**********000X" })),
     { number: "示例" },
   );
-  const open = t.signOrder !== "receipt";
   return (
     <div className="flex flex-col gap-4">
       <header>
@@ -31,7 +30,7 @@ export default async function TemplatePreviewPage({ params }: { params: Promise<
       </header>
       <DocumentView doc={sample} signatureUrl={() => ""} />
       <div className="sticky bottom-16 z-10 rounded-2xl bg-white/95 p-3 shadow-lg ring-1 ring-slate-100 backdrop-blur md:bottom-4">
-        {open ? (
+        {(
           <div className="grid grid-cols-[1fr_2fr] gap-2">
             <Link href={`/templates/${t.id}/new?sample=1`} className="flex min-h-12 items-center justify-center rounded-lg border border-slate-300 bg-white text-center text-sm">
               参照示例填写
@@ -40,8 +39,6 @@ export default async function TemplatePreviewPage({ params }: { params: Promise<
               使用此模板
             </Link>
           </div>
-        ) : (
-          <p className="py-2 text-center text-sm text-slate-500">收据的领取流程即将开放</p>
         )}
       </div>
     </div>

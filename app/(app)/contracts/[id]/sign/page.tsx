@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, counterpartySignsFirst, documentFor, listSignatures, ownFacts, shownFields } from "@/lib/server/contracts";
+import { contractForViewer, documentFor, listSignatures, ownFacts, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
 import { InitiateButton } from "@/components/contract/InitiateButton";
 import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
 import { StepBar } from "@/components/own-file/OwnFileWizard";
@@ -23,7 +23,8 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   // 对方先签 templates come back here once the other side has signed
   const myTurn = c.status === "PENDING_SIGN" && view.actions.includes("sign");
   if (c.status !== "DRAFT" && !myTurn) redirect(`/contracts/${id}`);
-  const sendFirst = c.status === "DRAFT" && counterpartySignsFirst(c.kind);
+  const sendFirst = c.status === "DRAFT" && sendsWithoutSigning(c.kind, c.parties.find((p) => p.isInitiator)?.role);
+  const issuing = sendFirst && c.kind === "receipt";
   const saved = (await listSignatures(user.id)).map((s) => ({ id: s.id, sha256: s.sha256 }));
   const own = ownFacts(c);
   const fee = await contractFee(user.id, c);
@@ -51,11 +52,17 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   }
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-semibold">{sendFirst ? "预览并发起" : "预览并签署"}</h1>
+      <h1 className="text-xl font-semibold">{issuing ? "预览并确认开具" : sendFirst ? "预览并发起" : "预览并签署"}</h1>
       <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
       {!myTurn && feePanel}
       {sendFirst ? (
-        <InitiateButton contractId={c.id} version={c.version} blockedReason={feeBlocked} />
+        <InitiateButton
+          contractId={c.id}
+          version={c.version}
+          blockedReason={feeBlocked}
+          label={issuing ? "确认开具" : "确认发起"}
+          note={issuing ? "确认开具后收款人将收到短信邀请，收款人签署后收据生效。" : "发起后对方将收到短信邀请：对方核对信息并签署后，您再确认签署，合同生效。"}
+        />
       ) : (
       <SignPanel
         blockedReason={myTurn ? null : feeBlocked}

@@ -17,7 +17,7 @@ export default async function TemplateWizardPage({ params, searchParams }: { par
   const { id } = await params;
   const { draft: draftId, sample } = await searchParams;
   const t = wizardTemplateById(id);
-  if (!t || t.signOrder === "receipt") notFound();
+  if (!t) notFound();
   let draft: ({ contractId: string } & TemplateFacts) | null = null;
   if (draftId) {
     const c = draftId.length <= 40 ? await db().contract.findUnique({ where: { id: draftId } }) : null;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PartyStatus" ADD VALUE 'CONFIRMED';
