@@ -9,9 +9,12 @@ import { wizardTemplateById } from "@/lib/domain/templates/registry";
 
 type PartyView = Pick<Party, "seq" | "role" | "name" | "idMasked" | "signatureSha256" | "signedAt" | "status" | "isInitiator">;
 
-/** 收据: the payer's confirmation stands where a signature would. */
-const confirmationNote = (p: PartyView) =>
-  p.status === "CONFIRMED" && p.signedAt ? `${p.isInitiator ? "已确认开具" : "已确认领取"} ${formatShanghaiDateTime(p.signedAt)}` : undefined;
+/** 收据: the payer's confirmation (or the wait for it) stands where a signature would. */
+function confirmationNote(kind: string, p: PartyView): string | undefined {
+  if (p.status === "CONFIRMED" && p.signedAt) return `${p.isInitiator ? "已确认开具" : "已确认领取"} ${formatShanghaiDateTime(p.signedAt)}`;
+  if (kind === "receipt" && p.role === "PAYER" && !p.isInitiator && p.status !== "REJECTED") return "待领取";
+  return undefined;
+}
 
 /** The clause source of a contract, for the preview and the PDF alike. */
 export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "initiatedAt">, parties: PartyView[]): ContractDocument {
@@ -42,7 +45,7 @@ export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "ini
           idMasked: p.idMasked ?? "",
           signatureSha256: p.signatureSha256 ?? undefined,
           signedAt: p.signedAt ? formatShanghaiDateTime(p.signedAt) : undefined,
-          note: confirmationNote(p),
+          note: confirmationNote(c.kind, p),
         })),
         meta,
       );

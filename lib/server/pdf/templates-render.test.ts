@@ -27,3 +27,22 @@ describe("every template renders its PDF", () => {
     if (t.headlineFen(facts)) expect(text).toMatch(/人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+/);
   });
 });
+
+describe("what a user types", () => {
+  it("HTML, emoji and long text are printed as text: the schema accepts them within limits and the PDF renders", async () => {
+    const t = TEMPLATES.find((x) => x.id === "service");
+    if (!t || t.builtIn) throw new Error("service template missing");
+    const today = shanghaiToday(new Date());
+    const typed = `<script>alert(1)</script><b>粗体</b> 😀 ${"很长的服务内容".repeat(100)}`.slice(0, 1000);
+    const form = { ...t.sample(today), content: typed };
+    const parsed = t.schema({ today }).safeParse(form);
+    expect(parsed.success).toBe(true);
+    const doc = t.document(t.facts(parsed.data!), t.roles.map((r, i) => ({ role: r.key, name: i ? "李四" : "张三", idMasked: "" })), { number: "TEST-2" });
+    const file = path.join(dir, "typed.pdf");
+    fs.writeFileSync(file, await renderContractPdf(doc, new Map()));
+    const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, "");
+    expect(text).toContain("<script>alert(1)</script><b>粗体</b>");
+    // a control character is refused by the schema, not passed to the PDF
+    expect(t.schema({ today }).safeParse({ ...form, content: "正常\u0007内容" }).success).toBe(false);
+  });
+});
