@@ -46,6 +46,7 @@ export default async function MePage() {
       </section>
       <nav className="flex flex-col divide-y divide-slate-100 rounded-2xl bg-white shadow-sm ring-1 ring-slate-100">
         {[
+          ["/me/seals", "我的印章与签名"],
           ["/me/orders", "我的订单"],
           ["/me/card", "省钱月卡"],
           ["/me/coupons", "优惠券"],

@@ -33,8 +33,9 @@ export async function saveSignature(userId: string, dataUrl: string): Promise<st
   });
 }
 
+/** The account's kept signatures, the default first (offered first when signing). */
 export function listSignatures(userId: string) {
-  return db().savedSignature.findMany({ where: { userId, deletedAt: null }, orderBy: { createdAt: "desc" }, take: 12 });
+  return db().savedSignature.findMany({ where: { userId, deletedAt: null }, orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }], take: 12 });
 }
 
 /** The party a signed-in user acts as through a link, or null when the link is not theirs. */
