@@ -34,7 +34,7 @@ export function SupplementButton({ token, version }: { token: string; version: n
 
 /** 拒签 with a reason the initiator will read. */
 /** 拒签 (or 拒绝领取 for a receipt) with a reason. */
-export function RejectForm({ token, version, verb = "拒签" }: { token: string; version: number; verb?: "拒签" | "拒绝领取" }) {
+export function RejectForm({ token, contractId, version, verb = "拒签" }: { token?: string; contractId?: string; version: number; verb?: "拒签" | "拒绝领取" }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -60,7 +60,7 @@ export function RejectForm({ token, version, verb = "拒签" }: { token: string;
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? "reason-error" : undefined}
         className="rounded-lg border border-slate-300 p-2"
-        placeholder={verb === "拒签" ? "请告诉发起方拒签的原因" : "请告诉收款人拒绝领取的原因"}
+        placeholder={verb === "拒签" ? (token ? "请告诉发起方拒签的原因" : "请告诉对方拒签的原因") : "请告诉收款人拒绝领取的原因"}
       />
       {error && (
         <p id="reason-error" role="alert" className="text-sm text-red-600">
@@ -76,7 +76,7 @@ export function RejectForm({ token, version, verb = "拒签" }: { token: string;
           disabled={busy}
           onClick={async () => {
             setBusy(true);
-            const res = await rejectAction({ token, version, reason });
+            const res = await rejectAction({ token, contractId, version, reason });
             setBusy(false);
             if (!res.ok) return setError(res.fieldErrors?.reason ?? res.error ?? "提交失败");
             router.refresh();

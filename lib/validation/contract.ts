@@ -23,11 +23,15 @@ export const signStartSchema = z.object({
 
 export const signFinishSchema = z.object({ faceCheckId: id, passed: z.boolean() });
 
-export const rejectSchema = z.object({
-  token: z.string().min(1).max(64),
-  version,
-  reason: z.string().trim().min(2, "请填写拒签理由（至少2个字）").max(200, "拒签理由最多200字"),
-});
+/** 拒签: a recipient through their link (token), or the initiator of a 对方先签 contract (contractId). */
+export const rejectSchema = z
+  .object({
+    token: z.string().min(1).max(64).optional(),
+    contractId: id.optional(),
+    version,
+    reason: z.string().trim().min(2, "请填写拒签理由（至少2个字）").max(200, "拒签理由最多200字"),
+  })
+  .refine((v) => Boolean(v.token) !== Boolean(v.contractId), { message: "请求无效" });
 
 export const supplementSchema = z.object({ token: z.string().min(1).max(64), version });
 

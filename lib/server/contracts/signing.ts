@@ -231,7 +231,10 @@ export async function supplementInfo(user: User, input: unknown, meta: { ip: str
 export async function rejectContract(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
   const parsed = rejectSchema.safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
-  const party = await partyAtLink(user, parsed.data.token);
+  const { token, contractId } = parsed.data;
+  const party = token
+    ? await partyAtLink(user, token)
+    : await db().party.findFirst({ where: { contractId, isInitiator: true, contract: { initiatorId: user.id } } });
   if (!party) return fail("合同不存在");
   try {
     await runTransition({

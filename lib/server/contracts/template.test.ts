@@ -6,7 +6,7 @@ import { shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { meta, payContract, person, sign, versionOf, validIdOf } from "./test-kit";
-import { claimStart, signFinish, supplementInfo, templateDraftSave, templateInitiate } from "./index";
+import { claimStart, rejectContract, signFinish, supplementInfo, templateDraftSave, templateInitiate } from "./index";
 
 const rental = wizardTemplateById("rental")!;
 
@@ -43,6 +43,30 @@ describe("模板合同: 对方先签", () => {
     const blocks = pdfsigBlocks((await blobStore().get(done.pdfSha256!))!, await trustingNssDb());
     expect(blocks.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["租客乙", "房东甲", "个人电子签 平台签章"]);
     for (const b of blocks) expect(b).toContain("Signature is Valid.");
+  });
+
+  it("the initiator may decline (拒签) once the other side has signed, not before; the other side is told why", async () => {
+    const landlord = await person("房东戊");
+    const tenant = await person("租客己", "19930303");
+    const saved = await templateDraftSave(landlord, {
+      contractId: null,
+      templateId: "rental",
+      party: { myRole: "LANDLORD", counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: tenant.phone },
+      form: rental.sample(shanghaiToday(now())),
+      complete: true,
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const id = saved.data.contractId;
+    await templateInitiate(landlord, { contractId: id, version: await versionOf(id) }, meta);
+    const decline = async () => rejectContract(landlord, { contractId: id, version: await versionOf(id), reason: "租客信息有误" }, meta);
+    expect(await decline()).toMatchObject({ ok: false });
+    const link = (await db().party.findFirstOrThrow({ where: { contractId: id, isInitiator: false } })).inviteToken!;
+    await supplementInfo(tenant, { token: link, version: await versionOf(id) }, meta);
+    expect(await sign(tenant, id, link)).toMatchObject({ ok: true });
+    expect(await rejectContract(tenant, { contractId: id, version: await versionOf(id), reason: "冒充发起方" }, meta)).toMatchObject({ ok: false, error: "合同不存在" });
+    expect(await decline()).toMatchObject({ ok: true });
+    expect((await db().contract.findUniqueOrThrow({ where: { id } })).status).toBe("REJECTED");
+    expect((await db().outboxMessage.findFirstOrThrow({ where: { to: tenant.phone, kind: "contract.rejected" } })).body).toContain("租客信息有误");
   });
 
   it("refuses bad facts with field paths and a counterparty who is me", async () => {

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
 import { contractForViewer, documentFor, listSignatures, ownFacts, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
 import { InitiateButton } from "@/components/contract/InitiateButton";
+import { RejectForm } from "@/components/signing/RecipientActions";
 import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
 import { StepBar } from "@/components/own-file/OwnFileWizard";
 import { DocumentView } from "@/components/contract/DocumentView";
@@ -73,6 +74,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
         doneHref={`/contracts/${c.id}`}
       />
       )}
+      {myTurn && <RejectForm contractId={c.id} version={c.version} />}
     </div>
   );
 }
