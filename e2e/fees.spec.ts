@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { approveSandboxPayment, outbox, person, shot } from "./helpers";
-import { fillFacts, openWizard } from "./iou-flow";
-import { chooseSignature, forSigner, setUp, signOwnDocument, uploadFrom } from "./own-file-flow";
+import { fillFacts, openWizard, signAsInitiator } from "./iou-flow";
+import { forSigner, setUp, signOwnDocument, uploadFrom } from "./own-file-flow";
 
 // Fees as a user meets them: the free quota, the price lines, the sandbox gateway (approve and
 // decline), the saver card, a coupon, and a refund when a paid contract is revoked.
@@ -14,13 +14,6 @@ async function iouDraftToSignPage(page: Page, amount: string) {
   await fillFacts(page, amount);
   await page.getByRole("button", { name: "下一步：预览并签署" }).click();
   await expect(page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
-}
-
-async function signInitiator(page: Page) {
-  await chooseSignature(page);
-  await page.getByRole("button", { name: "确认签署借条" }).click();
-  await page.getByRole("button", { name: "模拟核验通过" }).click();
-  await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
 }
 
 test("@fees free quota, paying (declined, then approved), the saver card, a coupon, and a refund", async ({ browser }, info) => {
@@ -67,7 +60,7 @@ test("@fees free quota, paying (declined, then approved), the saver card, a coup
   await approveSandboxPayment(page);
   await page.getByRole("link", { name: "继续签署" }).click();
   await expect(page.getByTestId("fee-paid")).toContainText("¥6.90");
-  await signInitiator(page);
+  await signAsInitiator(page);
   const paidContract = page.url();
   await expect(page.getByTestId("status")).not.toHaveText("草稿");
 

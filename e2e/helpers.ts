@@ -137,3 +137,10 @@ export async function payContractFee(page: Page): Promise<void> {
   await page.getByRole("link", { name: "继续签署" }).click();
   await expect(page.getByTestId("fee-paid")).toBeVisible();
 }
+
+/** A signature kept from an earlier signing, or a new one drawn on the pad. */
+export async function chooseSignature(page: Page): Promise<void> {
+  const saved = page.getByRole("radio", { name: "已保存的签名1" });
+  if (await saved.count()) await saved.click();
+  else await drawSignature(page);
+}

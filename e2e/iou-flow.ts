@@ -1,6 +1,6 @@
 // The 借条 steps several specs share: wizard, initiator signature, and a whole effective IOU.
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { drawSignature, inviteLink, payContractFee, person } from "./helpers";
+import { chooseSignature, drawSignature, inviteLink, payContractFee, person } from "./helpers";
 
 export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 export const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
@@ -27,7 +27,7 @@ export async function fillFacts(page: Page, amount: string) {
 export async function signAsInitiator(page: Page) {
   await expect(page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
   await payContractFee(page);
-  await drawSignature(page);
+  await chooseSignature(page);
   await page.getByRole("button", { name: "确认签署借条" }).click();
   await page.getByRole("button", { name: "模拟核验通过" }).click();
   await expect(page).toHaveURL(/\/contracts\/[^/]+$/);

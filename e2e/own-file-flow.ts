@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { drawSignature } from "./helpers";
+import { chooseSignature } from "./helpers";
 
 export const fixture = (name: string) => path.join("e2e", "fixtures", "files", name);
 
@@ -75,12 +75,6 @@ export async function dragField(page: Page, info: TestInfo, kind: "SIGNATURE" | 
 /** Picks whose field the next one will be. */
 export const forSigner = (page: Page, label: string | RegExp) => page.getByRole("button", { name: label, pressed: false }).click();
 
-/** A signature kept from an earlier signing, or a new one drawn on the pad. */
-export async function chooseSignature(page: Page) {
-  const saved = page.getByRole("radio", { name: "已保存的签名1" });
-  if (await saved.count()) await saved.click();
-  else await drawSignature(page);
-}
 
 /** Reads to the last page, fills text fields, draws, 签署合同, passes the 模拟 face check. */
 export async function signOwnDocument(page: Page, texts: string[] = []) {

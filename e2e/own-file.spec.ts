@@ -3,8 +3,8 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { inviteLink, outbox, person, shot } from "./helpers";
-import { chooseSignature, dragField, fixture, forSigner, pixelDiff, renderPage, setUp, signOwnDocument, uploadFrom } from "./own-file-flow";
+import { chooseSignature, inviteLink, outbox, person, shot } from "./helpers";
+import { dragField, fixture, forSigner, pixelDiff, renderPage, setUp, signOwnDocument, uploadFrom } from "./own-file-flow";
 
 // Default field sizes (lib/domain/own-file FIELD_DEFAULT_SIZE): a dropped field is centred on the drop point.
 const SIG = { w: 0.24, h: 0.08 };

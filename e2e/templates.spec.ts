@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { inviteLink, payContractFee, person, shot } from "./helpers";
-import { chooseSignature } from "./own-file-flow";
+import { chooseSignature, inviteLink, payContractFee, person, shot } from "./helpers";
 
 // Template contracts (对方先签): the library, the wizard from a sample, the counterparty supplies and
 // signs first, then the initiator signs → 已生效; and every template's wizard reaches its preview.

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/server/db";
+import { advisoryLock, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 
 /**
@@ -7,7 +7,7 @@ import { now } from "@/lib/server/clock";
  * lock serialises takers of one bucket, so two requests at once cannot both take the last use.
  */
 export async function takeRate(tx: Tx, bucket: string, limit: number, windowMs: number): Promise<boolean> {
-  await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${bucket}))) AS locked`;
+  await advisoryLock(tx, bucket);
   const at = now();
   const used = await tx.rateEvent.count({ where: { bucket, createdAt: { gte: new Date(at.getTime() - windowMs) } } });
   if (used >= limit) return false;

@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { db } from "@/lib/server/db";
+import { advisoryLock, db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { keyedHash } from "@/lib/server/crypto";
 import { queueSms } from "@/lib/server/notify";
@@ -19,7 +19,7 @@ export async function requestLoginCode(input: unknown, ip: string): Promise<Acti
   const { phone } = parsed.data;
   return db().$transaction(async (tx) => {
     // Serialise code issuing per phone so two quick taps cannot both pass the spacing check.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"login:" + phone}))`;
+    await advisoryLock(tx, "login:" + phone);
     const at = now();
     const since = new Date(at.getTime() - HOUR);
     const [last, phoneCount, ipCount] = await Promise.all([
@@ -60,7 +60,7 @@ export async function verifyLoginCode(
   if (!parsed.success) return zodFail(parsed.error);
   const { phone, code } = parsed.data;
   return db().$transaction(async (tx): Promise<ActionResult<SignedInUser>> => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"login:" + phone}))`;
+    await advisoryLock(tx, "login:" + phone);
     const at = now();
     const row = await tx.loginCode.findFirst({ where: { phone }, orderBy: { createdAt: "desc" } });
     if (!row) return fieldFail("code", "请先获取验证码");

@@ -13,4 +13,4 @@ export { contractForViewer, maySeeSignature } from "./view";
 export { endRequest, endAnswer, endVerified } from "./end-request";
 export { contractEmail, EMAIL_SENDS_PER_HOUR } from "./email";
 export { ownDraftSave, ownFieldsSave, ownFacts, shownFields } from "./own-file";
-export { templateDraftSave, templateInitiate, templateFactsOf, counterpartySignsFirst, sendsWithoutSigning, type TemplateFacts } from "./template";
+export { templateDraftSave, templateDraftFor, templateInitiate, sendsWithoutSigning } from "./template";

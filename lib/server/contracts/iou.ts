@@ -1,4 +1,5 @@
 import "server-only";
+import { dailyNumber } from "@/lib/server/numbers";
 import crypto from "node:crypto";
 import type { User } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
@@ -6,7 +7,7 @@ import { now } from "@/lib/server/clock";
 import { encrypt } from "@/lib/server/crypto";
 import { idHash } from "@/lib/server/identity/real-name";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
-import { formatYmd, shanghaiToday, type YMD } from "@/lib/domain/dates";
+import { shanghaiToday, type YMD } from "@/lib/domain/dates";
 import { maskId, parseResidentId } from "@/lib/domain/idcard";
 import { normalizePhone } from "@/lib/domain/phone";
 import { yuanToFen } from "@/lib/domain/money";
@@ -36,12 +37,6 @@ const ymdOf = (d: Date): YMD => ({ y: d.getUTCFullYear(), m: d.getUTCMonth() + 1
 export function iouInitiatorError(user: User, today: YMD): string | null {
   if (!user.verifiedAt || !user.birthDate) return "请先完成实名认证";
   return iouAgeError(ymdOf(user.birthDate), today);
-}
-
-/** 合同编号: a kind prefix (JT 借条, WJ 自有文件 …), the Shanghai date and eight random digits. */
-export function contractNumber(prefix = "JT"): string {
-  const t = shanghaiToday(now());
-  return `${prefix}${formatYmd(t).replaceAll("-", "")}${crypto.randomInt(0, 1e8).toString().padStart(8, "0")}`;
 }
 
 const amountOf = (f: IouForm) => {
@@ -87,7 +82,7 @@ export async function iouDraftSave(
     } else {
       const c = await tx.contract.create({
         data: {
-          number: contractNumber(),
+          number: dailyNumber("JT"),
           kind: "iou",
           title: IOU_TITLE,
           initiatorId: user.id,

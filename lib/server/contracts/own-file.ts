@@ -10,7 +10,8 @@ import { FILE_KIND, signersWithoutSignature, type FieldKind, type ShownField } f
 import { ownDraftSchema, ownFieldsSchema, ownSetupSchema, type OwnSetupForm } from "@/lib/validation/own-file";
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
-import { contractNumber, namedCounterparty, partyIdentityOf } from "./iou";
+import { namedCounterparty, partyIdentityOf } from "./iou";
+import { dailyNumber } from "@/lib/server/numbers";
 
 /** What an own-document contract keeps in `facts`. */
 export type OwnFileFacts = { uploadId: string; documentSha256: string; pageCount: number; fileName: string; setup: OwnSetupForm };
@@ -61,7 +62,7 @@ export async function ownDraftSave(user: User, input: unknown): Promise<ActionRe
       const sameDocument = ownFacts(before)?.documentSha256 === upload.pdfSha256;
       await tx.signField.deleteMany({ where: sameDocument ? { contractId: id, partySeq: { gt: form.signers.length } } : { contractId: id } });
     } else {
-      const c = await tx.contract.create({ data: { ...data, number: contractNumber("WJ"), kind: FILE_KIND, initiatorId: user.id, createdAt: now() } });
+      const c = await tx.contract.create({ data: { ...data, number: dailyNumber("WJ"), kind: FILE_KIND, initiatorId: user.id, createdAt: now() } });
       id = c.id;
       await appendAudit(tx, id, { action: "create", fromStatus: null, toStatus: "DRAFT", actorUserId: user.id, actorRole: "INITIATOR" });
     }

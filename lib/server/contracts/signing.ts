@@ -100,8 +100,7 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
     if (wizardTemplateById(c.kind) && !templateFactsReady(c, today)) return fail("合同信息需要更新，请返回修改后再签署");
     const ownError = await ownInitiateError(c, c.parties.length, user.phone);
     if (ownError) return fail(ownError);
-    const fee = await contractFee(user.id, c);
-    if (!fee.paid && fee.quote.totalFen > 0) return fail("请先支付合同费用");
+    if ((await contractFee(user.id, c)).due) return fail("请先支付合同费用");
   } else if (c.status === "PENDING_SIGN" && c.initiatorId === user.id && initiatorParty?.status === "WAITING_SIGN") {
     // 对方先签: the initiator signs last
     action = "sign";
@@ -163,10 +162,10 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
       actor: { userId: user.id, partyId: p.partyId, ...meta },
       expectVersion: p.version,
       detail: { ...(p.signatureSha256 ? { signatureSha256: p.signatureSha256 } : {}), verification: "face", faceCheckId: parsed.data.faceCheckId },
-      apply: async (tx) => {
+      apply: async (tx, c) => {
         if (!(await consumeFaceCheck(tx, user.id, parsed.data.faceCheckId, "SIGN"))) throw new ContractError("REFUSED", "意愿核验已失效，请重新签署");
         if (p.action === "initiate") {
-          const feeError = await feeAtInitiation(tx, user.id, { id: p.contractId, kind: (await tx.contract.findUniqueOrThrow({ where: { id: p.contractId } })).kind });
+          const feeError = await feeAtInitiation(tx, user.id, c);
           if (feeError) throw new ContractError("REFUSED", feeError);
         }
         await tx.party.update({

@@ -12,7 +12,8 @@ import { ageRangeError, type FormValues } from "@/lib/domain/templates/engine";
 import { partySchema, partyShape, templateDraftInput, type PartyForm } from "@/lib/validation/template";
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
-import { contractNumber, namedCounterparty, partyIdentityOf } from "./iou";
+import { namedCounterparty, partyIdentityOf } from "./iou";
+import { dailyNumber } from "@/lib/server/numbers";
 import { runTransition } from "./transition";
 import { ContractError, asResult } from "./errors";
 import { feeAtInitiation } from "@/lib/server/payments";
@@ -72,7 +73,7 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
       if (updated.count !== 1) return null;
       await tx.party.deleteMany({ where: { contractId: id } });
     } else {
-      const c = await tx.contract.create({ data: { number: contractNumber("HT"), kind: t.id, title: t.name, initiatorId: user.id, facts, amountFen, createdAt: now() } });
+      const c = await tx.contract.create({ data: { number: dailyNumber("HT"), kind: t.id, title: t.name, initiatorId: user.id, facts, amountFen, createdAt: now() } });
       id = c.id;
       await appendAudit(tx, id, { action: "create", fromStatus: null, toStatus: "DRAFT", actorUserId: user.id, actorRole: "INITIATOR" });
     }
@@ -97,6 +98,14 @@ async function createParties(tx: Tx, contractId: string, user: User, t: WizardTe
 /** Whether a contract is a template whose counterparty signs first (the reference's order). */
 export function counterpartySignsFirst(kind: string): boolean {
   return wizardTemplateById(kind)?.signOrder === "counterparty-first";
+}
+
+/** The initiator's own draft of this template, to continue in the wizard; null for anything else (→ 404). */
+export async function templateDraftFor(user: User, contractId: string, t: WizardTemplate): Promise<({ contractId: string } & TemplateFacts) | null> {
+  const c = contractId.length <= 40 ? await db().contract.findUnique({ where: { id: contractId } }) : null;
+  const facts = c ? templateFactsOf(c.facts) : null;
+  if (!c || !facts || c.initiatorId !== user.id || c.status !== "DRAFT" || c.kind !== t.id) return null;
+  return { contractId: c.id, party: facts.party, form: t.read(facts.form) };
 }
 
 /** A template draft whose stored facts still pass every rule today (dates move on). */

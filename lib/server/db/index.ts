@@ -45,3 +45,8 @@ export async function closeDb(): Promise<void> {
   g.__db = undefined;
   g.__pglite = undefined;
 }
+
+/** Serialises the transactions that take the same key until they end (PostgreSQL and PGlite alike). */
+export async function advisoryLock(tx: Tx, key: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS locked`;
+}

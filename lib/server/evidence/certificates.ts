@@ -2,6 +2,7 @@ import "server-only";
 import { blobStore } from "@/lib/server/storage";
 import { platformPki } from "@/lib/server/pki";
 import { inspectPdf, type CertificateFacts } from "./inspect";
+import { signatureIntact } from "@/lib/domain/evidence";
 
 // 查看签署证书: what the stored PDF itself carries, read back from its signatures (not from our
 // database), so the view shows exactly what any validator would see.
@@ -12,12 +13,11 @@ export async function signatureCertificates(pdfSha256: string): Promise<Signatur
   const pdf = await blobStore().get(pdfSha256);
   if (!pdf) return [];
   const { root, seal } = await platformPki();
-  const sealSerial = seal.cert.serialNumber.toLowerCase();
-  const found = await inspectPdf(pdf, root);
+  const found = await inspectPdf(pdf, { root, seal: seal.cert });
   if (found.kind === "not-pdf") return [];
   return found.signatures.flatMap((s) =>
     s.certificate
-      ? [{ ...s.certificate, platformSeal: s.trusted && s.certificate.serial === sealSerial, signingTime: s.signingTime, timestampTime: s.timestamp?.time ?? null, intact: s.digestMatches && s.signatureValid && s.trusted }]
+      ? [{ ...s.certificate, platformSeal: s.platformSeal, signingTime: s.signingTime, timestampTime: s.timestamp?.time ?? null, intact: signatureIntact(s) && s.trusted }]
       : [],
   );
 }

@@ -16,6 +16,7 @@ export type CertificateFacts = {
   commonName: string;
   serial: string; // hex
   issuer: string;
+  issuerCommonName: string;
   notBefore: Date;
   notAfter: Date;
   sha256Fingerprint: string; // hex
@@ -31,6 +32,8 @@ export type SignatureFacts = {
   trusted: boolean;
   /** The signature covers the file to its end: nothing was appended after it. */
   coversWholeFile: boolean;
+  /** Made with the platform's own seal certificate (平台签章). */
+  platformSeal: boolean;
   certificate: CertificateFacts | null;
   signingTime: Date | null; // the signature dictionary's /M
   reason: string | null;
@@ -46,24 +49,29 @@ const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 const ab = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuffer;
 const hex = (u: ArrayBuffer | Uint8Array) => Buffer.from(u instanceof Uint8Array ? u : new Uint8Array(u)).toString("hex");
 
-export async function inspectPdf(pdf: Uint8Array, root: x509.X509Certificate): Promise<PdfInspection> {
+/** `trust`: the root to chain to, and the platform seal certificate to recognise. */
+export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal: x509.X509Certificate }): Promise<PdfInspection> {
   const head = Buffer.from(pdf.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) return { kind: "not-pdf" };
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
-  const trustedRoot = pkijsCert(root);
+  const trustedRoot = pkijsCert(trust.root);
+  const sealSerial = trust.seal.serialNumber.toLowerCase();
   const signatures: SignatureFacts[] = [];
   for (const m of text.matchAll(BYTE_RANGE)) {
     const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
-    signatures.push(await inspectSignature(pdf, text, m.index, [a, b, c, d], signatures.length, trustedRoot));
+    const found = await inspectSignature(pdf, text, m.index, [a, b, c, d], signatures.length, trustedRoot);
+    signatures.push({ ...found, platformSeal: found.trusted && found.certificate?.serial === sealSerial });
   }
   return { kind: "pdf", sha256: createHash("sha256").update(pdf).digest("hex"), size: pdf.length, signatures };
 }
 
-function unreadable(index: number, problem: string, coversWholeFile = false): SignatureFacts {
+type Inspected = Omit<SignatureFacts, "platformSeal">;
+
+function unreadable(index: number, problem: string, coversWholeFile = false): Inspected {
   return { index, digestMatches: false, signatureValid: false, trusted: false, coversWholeFile, certificate: null, signingTime: null, reason: null, timestamp: null, problem };
 }
 
-async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b, c, d]: [number, number, number, number], index: number, root: pkijs.Certificate): Promise<SignatureFacts> {
+async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b, c, d]: [number, number, number, number], index: number, root: pkijs.Certificate): Promise<Inspected> {
   if (a !== 0 || b <= 0 || c <= b || d < 0) return unreadable(index, "签名范围格式错误");
   if (c + d > pdf.length) return unreadable(index, "签名范围超出文件长度（文件不完整）");
   const rest = text.slice(c + d);
@@ -136,6 +144,7 @@ async function certificateFacts(cert: pkijs.Certificate): Promise<CertificateFac
     commonName: c.subjectName.getField("CN")[0] ?? "",
     serial: c.serialNumber.toLowerCase(),
     issuer: c.issuer,
+    issuerCommonName: c.issuerName.getField("CN")[0] ?? c.issuer,
     notBefore: c.notBefore,
     notAfter: c.notAfter,
     sha256Fingerprint: hex(await c.getThumbprint("SHA-256")),

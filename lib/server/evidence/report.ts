@@ -1,12 +1,11 @@
 import "server-only";
-import crypto from "node:crypto";
 import type { Order, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { enqueue, registerJob } from "@/lib/server/jobs";
 import { queueEmail, queueSms } from "@/lib/server/notify";
 import { takeRate } from "@/lib/server/ratelimit";
-import { blobStore, storeFile } from "@/lib/server/storage";
+import { storeFile } from "@/lib/server/storage";
 import { renderContractPdf } from "@/lib/server/pdf/render";
 import { sealPdf } from "@/lib/server/pdf/seal";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
@@ -14,7 +13,8 @@ import { appendAudit, verifyAuditChain } from "@/lib/server/contracts/audit";
 import { maskEmail } from "@/lib/server/contracts/email";
 import { roleOf } from "@/lib/server/contracts/transition";
 import { roleLabel } from "@/lib/domain/contract-labels";
-import { formatShanghaiDateTime, formatYmd, shanghaiToday } from "@/lib/domain/dates";
+import { formatShanghaiDateTime } from "@/lib/domain/dates";
+import { dailyNumber } from "@/lib/server/numbers";
 import { DOCUMENT_STATES, type ContractState } from "@/lib/domain/lifecycle";
 import { maskPhone } from "@/lib/domain/phone";
 import { evidenceReportDocument, type ReportFacts } from "@/lib/domain/evidence-report";
@@ -40,7 +40,7 @@ export async function reportRequest(user: User, input: unknown, meta: { ip: stri
     if (!c || !role || !c.parties.some((p) => p.userId === user.id)) return fail("合同不存在");
     if (!c.pdfSha256 || !DOCUMENT_STATES.includes(c.status)) return fail("合同签署完成后才能申请出证");
     if (!(await takeRate(tx, `evidence-report:${user.id}`, REPORTS_PER_HOUR, 3600_000))) return fieldFail("email", `每小时最多申请${REPORTS_PER_HOUR}次，请稍后再试`);
-    const number = `CZ${formatYmd(shanghaiToday(now())).replaceAll("-", "")}${crypto.randomInt(0, 1e8).toString().padStart(8, "0")}`;
+    const number = dailyNumber("CZ");
     const report = await tx.evidenceReport.create({ data: { number, contractId: c.id, userId: user.id, email, status: "UNPAID", createdAt: now() } });
     await appendAudit(tx, c.id, { action: "reportRequest", fromStatus: c.status, toStatus: c.status, actorUserId: user.id, actorRole: role, ip: meta.ip, userAgent: meta.userAgent, docSha256: c.pdfSha256, detail: { to: maskEmail(email), report: number } });
     await lockFees(tx, user.id);
@@ -67,7 +67,7 @@ async function reportFacts(reportId: string): Promise<{ facts: ReportFacts; to: 
   if (!r || r.status !== "QUEUED") return null;
   const c = await db().contract.findUniqueOrThrow({ where: { id: r.contractId }, include: { parties: { orderBy: { seq: "asc" } }, events: { orderBy: { seq: "asc" } } } });
   const requester = await db().user.findUniqueOrThrow({ where: { id: r.userId } });
-  const pdf = await blobStore().get(c.pdfSha256!);
+  const file = await db().storedFile.findUnique({ where: { sha256: c.pdfSha256! } });
   const who = (userId: string | null) => {
     const p = c.parties.find((x) => x.userId === userId);
     return userId === null ? "系统" : p ? `${roleLabel(p.role, c.kind)} ${p.name ?? ""}`.trim() : "签署方";
@@ -78,7 +78,7 @@ async function reportFacts(reportId: string): Promise<{ facts: ReportFacts; to: 
     facts: {
       number: r.number,
       generatedAt: formatShanghaiDateTime(now()),
-      contract: { title: c.title, number: c.number, status: c.status as ContractState, initiatedAt: dt(c.initiatedAt), effectiveAt: dt(c.effectiveAt), pdfSha256: c.pdfSha256!, pdfBytes: pdf?.length ?? 0 },
+      contract: { title: c.title, number: c.number, status: c.status as ContractState, initiatedAt: dt(c.initiatedAt), effectiveAt: dt(c.effectiveAt), pdfSha256: c.pdfSha256!, pdfBytes: file?.size ?? 0 },
       parties: c.parties.map((p) => ({ role: roleLabel(p.role, c.kind), name: p.name ?? "", idMasked: p.idMasked ?? "", phoneMasked: p.phone ? maskPhone(p.phone) : "", signedAt: dt(p.signedAt) })),
       events: c.events.map((e) => {
         const detail = (e.detail ?? {}) as Record<string, unknown>;
@@ -88,7 +88,7 @@ async function reportFacts(reportId: string): Promise<{ facts: ReportFacts; to: 
       signatures: certs.map((s) => ({
         signer: s.platformSeal ? `${s.commonName}（平台签章）` : s.commonName,
         serial: s.serial,
-        issuer: /CN=([^,]+)/.exec(s.issuer)?.[1] ?? s.issuer,
+        issuer: s.issuerCommonName,
         validity: `${formatShanghaiDateTime(s.notBefore)} 至 ${formatShanghaiDateTime(s.notAfter)}`,
         fingerprint: s.sha256Fingerprint,
         signingTime: dt(s.signingTime),

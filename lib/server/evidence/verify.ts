@@ -30,24 +30,21 @@ export type VerifyResult =
 
 export async function verifyPdf(bytes: Uint8Array): Promise<VerifyResult> {
   const { root, seal } = await platformPki();
-  const found = await inspectPdf(bytes, root);
-  const sealSerial = seal.cert.serialNumber.toLowerCase();
+  const found = await inspectPdf(bytes, { root, seal: seal.cert });
   if (found.kind === "not-pdf") return found;
   const sigs = found.signatures;
   return {
     kind: "pdf",
     sha256: found.sha256,
     verdict: documentVerdict(sigs),
-    signatures: sigs.map((s, i) => ({ ...signerOf(s, sealSerial), ...signatureVerdict(sigs, i), signingTime: s.signingTime?.toISOString() ?? null, timestamp: s.timestamp && { time: s.timestamp.time.toISOString(), valid: s.timestamp.valid } })),
+    signatures: sigs.map((s, i) => ({ ...signerOf(s), ...signatureVerdict(sigs, i), signingTime: s.signingTime?.toISOString() ?? null, timestamp: s.timestamp && { time: s.timestamp.time.toISOString(), valid: s.timestamp.valid } })),
     stored: await storedVersion(found.sha256),
   };
 }
 
-function signerOf(s: SignatureFacts, sealSerial: string): { signer: string; platformSeal: boolean; issuer: string } {
+function signerOf(s: SignatureFacts): { signer: string; platformSeal: boolean; issuer: string } {
   const cn = s.certificate?.commonName ?? "";
-  const platformSeal = s.trusted && s.certificate?.serial === sealSerial;
-  const issuer = /CN=([^,]+)/.exec(s.certificate?.issuer ?? "")?.[1] ?? "未知";
-  return { signer: platformSeal ? "平台签章" : maskName(cn) || "未知签署人", platformSeal, issuer };
+  return { signer: s.platformSeal ? "平台签章" : maskName(cn) || "未知签署人", platformSeal: s.platformSeal, issuer: s.certificate?.issuerCommonName ?? "未知" };
 }
 
 /** A signed version of a contract is named by hash in the audit event that produced it. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { User } from "@prisma/client";
-import { db } from "@/lib/server/db";
+import { advisoryLock, db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { couponRedeemSchema } from "@/lib/validation/fees";
@@ -35,7 +35,7 @@ export async function couponRedeem(user: User, input: unknown): Promise<ActionRe
   if (!batch || !batch.active) return fieldFail("code", "兑换码不正确");
   if (batch.validTo <= at) return fieldFail("code", "该兑换码已过期");
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`coupon-redeem:${user.id}:${batch.id}`}))) AS locked`;
+    await advisoryLock(tx, `coupon-redeem:${user.id}:${batch.id}`);
     if ((await tx.coupon.count({ where: { batchId: batch.id, userId: user.id } })) >= batch.perUserLimit) return fieldFail("code", "您已兑换过该优惠券");
     await tx.coupon.create({ data: { batchId: batch.id, userId: user.id, createdAt: at } });
     return ok({ name: batch.name });

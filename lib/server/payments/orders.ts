@@ -1,12 +1,11 @@
 import "server-only";
-import crypto from "node:crypto";
 import type { Order, OrderPurpose, User } from "@prisma/client";
-import { db, type Tx } from "@/lib/server/db";
+import { advisoryLock, db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { enqueue, registerJob } from "@/lib/server/jobs";
 import { queueSms } from "@/lib/server/notify";
 import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
-import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
+import { dailyNumber } from "@/lib/server/numbers";
 import { formatFen, quote, shanghaiMonth, type CouponRule, type FeeItem, type Quote } from "@/lib/domain/fees";
 import { orderCreateSchema } from "@/lib/validation/fees";
 import { paymentGateway } from "./gateway";
@@ -30,7 +29,7 @@ export function registerOrderPaid(purpose: OrderPurpose, handler: PaidHandler): 
 
 /** Serialises one user's fee decisions (the last free slot, a coupon) across requests and processes. */
 export async function lockFees(tx: Tx, userId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${`fees:${userId}`}))) AS locked`;
+  await advisoryLock(tx, `fees:${userId}`);
 }
 
 async function couponRule(tx: Tx, couponId: string | null): Promise<CouponRule | null> {
@@ -65,7 +64,6 @@ export async function quoteFor(tx: Tx, userId: string, item: FeeItem, couponId: 
   return quote({ item, rules: await feeRules(tx), userId, now: at, freeUsedThisMonth, cardValidTo: card?.validTo ?? null, coupon: await couponRule(tx, couponId) });
 }
 
-const orderNumber = () => `DD${formatYmd(shanghaiToday(now())).replaceAll("-", "")}${crypto.randomInt(0, 1e10).toString().padStart(10, "0")}`;
 
 type NewOrder = { userId: string; purpose: OrderPurpose; kind?: string; contractId?: string; reportId?: string; quote: Quote };
 
@@ -74,7 +72,7 @@ export async function orderInsert(tx: Tx, o: NewOrder): Promise<Order> {
   const at = now();
   const order = await tx.order.create({
     data: {
-      number: orderNumber(),
+      number: dailyNumber("DD", 10),
       userId: o.userId,
       purpose: o.purpose,
       kind: o.kind,
@@ -215,10 +213,11 @@ export async function feeAtInitiation(tx: Tx, userId: string, contract: { id: st
   return null;
 }
 
-/** The sign page's fee panel: a paid order, or what it would cost now. */
-export async function contractFee(userId: string, contract: { id: string; kind: string }, couponId: string | null = null): Promise<{ paid: Order | null; quote: Quote }> {
+/** The sign page's fee panel: a paid order, or what it would cost now; `due` while it must be paid before initiating. */
+export async function contractFee(userId: string, contract: { id: string; kind: string }, couponId: string | null = null): Promise<{ paid: Order | null; quote: Quote; due: boolean }> {
   const paid = await db().order.findFirst({ where: { contractId: contract.id, status: "PAID" } });
-  return { paid, quote: await quoteFor(db(), userId, { type: "contract", kind: contract.kind }, couponId) };
+  const quote = await quoteFor(db(), userId, { type: "contract", kind: contract.kind }, couponId);
+  return { paid, quote, due: !paid && quote.totalFen > 0 };
 }
 
 export function ordersFor(userId: string) {

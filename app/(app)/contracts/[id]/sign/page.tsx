@@ -28,12 +28,10 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   const issuing = sendFirst && c.kind === "receipt";
   const saved = (await listSignatures(user.id)).map((s) => ({ id: s.id, sha256: s.sha256 }));
   const own = ownFacts(c);
-  const fee = await contractFee(user.id, c);
-  const coupons = (await couponWallet(user.id))
-    .filter((x) => x.state === "available")
-    .map((x) => ({ id: x.id, label: `${x.name}（${couponTerms(x)}）` }));
-  const feeBlocked = !fee.paid && fee.quote.totalFen > 0 ? "请先支付合同费用" : null;
-  const feePanel = <FeePanel contractId={c.id} initial={fee.quote} paidFen={fee.paid ? fee.paid.amountFen : null} coupons={coupons} />;
+  // the fee belongs to initiating: nothing to show or check once the initiator's turn comes last
+  const fee = myTurn ? null : await feeSection(user.id, c);
+  const feeBlocked = fee?.blocked ?? null;
+  const feePanel = fee?.panel ?? null;
   if (own) {
     return (
       <div className="flex flex-col gap-4">
@@ -55,7 +53,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">{issuing ? "预览并确认开具" : sendFirst ? "预览并发起" : "预览并签署"}</h1>
       <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
-      {!myTurn && feePanel}
+      {feePanel}
       {sendFirst ? (
         <InitiateButton
           contractId={c.id}
@@ -66,7 +64,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
         />
       ) : (
       <SignPanel
-        blockedReason={myTurn ? null : feeBlocked}
+        blockedReason={feeBlocked}
         contractId={c.id}
         version={c.version}
         saved={saved}
@@ -77,4 +75,14 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
       {myTurn && <RejectForm contractId={c.id} version={c.version} />}
     </div>
   );
+}
+
+/** 合同费用: the price lines with the usable coupons, and whether signing waits for payment. */
+async function feeSection(userId: string, c: { id: string; kind: string }) {
+  const fee = await contractFee(userId, c);
+  const coupons = (await couponWallet(userId)).filter((x) => x.state === "available").map((x) => ({ id: x.id, label: `${x.name}（${couponTerms(x)}）` }));
+  return {
+    blocked: fee.due ? "请先支付合同费用" : null,
+    panel: <FeePanel contractId={c.id} initial={fee.quote} paidFen={fee.paid ? fee.paid.amountFen : null} coupons={coupons} />,
+  };
 }

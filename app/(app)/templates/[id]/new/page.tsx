@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
 import { now } from "@/lib/server/clock";
-import { db } from "@/lib/server/db";
 import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
-import { templateFactsOf, type TemplateFacts } from "@/lib/server/contracts";
+import { templateDraftFor } from "@/lib/server/contracts";
 import { templateDraftSaveAction } from "@/app/actions/contracts";
 import { TemplateWizard } from "@/components/template/TemplateWizard";
 
@@ -18,13 +17,8 @@ export default async function TemplateWizardPage({ params, searchParams }: { par
   const { draft: draftId, sample } = await searchParams;
   const t = wizardTemplateById(id);
   if (!t) notFound();
-  let draft: ({ contractId: string } & TemplateFacts) | null = null;
-  if (draftId) {
-    const c = draftId.length <= 40 ? await db().contract.findUnique({ where: { id: draftId } }) : null;
-    const facts = c ? templateFactsOf(c.facts) : null;
-    if (!c || c.initiatorId !== user.id || c.status !== "DRAFT" || c.kind !== t.id || !facts) notFound();
-    draft = { contractId: c.id, party: facts.party, form: t.read(facts.form) };
-  }
+  const draft = draftId ? await templateDraftFor(user, draftId, t) : null;
+  if (draftId && !draft) notFound();
   return (
     <TemplateWizard
       templateId={t.id}
