@@ -5,7 +5,7 @@ import { sealCreateAction, sealDeleteAction } from "@/app/actions/account";
 import { SealImage } from "./SealImage";
 
 type Option = { style: string; label: string; svg: string };
-type Saved = { id: string; styleLabel: string; svg: string; valid: boolean };
+type Saved = { id: string; style: string; styleLabel: string; svg: string; valid: boolean };
 
 /** 我的印章: seals drawn from the real name in several styles; keep one, delete one. */
 export function SealManager({ options, saved }: { options: Option[]; saved: Saved[] }) {
@@ -29,9 +29,16 @@ export function SealManager({ options, saved }: { options: Option[]; saved: Save
               <SealImage svg={s.svg} label={`${s.styleLabel}印章`} />
               <span className="text-xs text-slate-600">{s.styleLabel}</span>
               <span className={`rounded px-1.5 py-0.5 text-xs ${s.valid ? "bg-emerald-50 text-emerald-700" : "bg-slate-100 text-slate-500"}`}>{s.valid ? "有效" : "已失效"}</span>
-              <button type="button" className="text-red-600" disabled={busy} onClick={() => window.confirm("确定删除该印章吗？") && void run(() => sealDeleteAction({ id: s.id }))}>
-                删除
-              </button>
+              <span className="flex gap-3">
+                {!s.valid && (
+                  <button type="button" className="text-brand-600" disabled={busy} onClick={() => void run(() => sealCreateAction({ style: s.style }))}>
+                    重新生成
+                  </button>
+                )}
+                <button type="button" className="text-red-600" disabled={busy} onClick={() => window.confirm("确定删除该印章吗？") && void run(() => sealDeleteAction({ id: s.id }))}>
+                  删除
+                </button>
+              </span>
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { signatureAddAction, signatureDeleteAction, signatureSetDefaultAction } 
 import { SignaturePad } from "@/components/signing/SignaturePad";
 import { Button } from "@/components/ui/Button";
 
-type Item = { id: string; sha256: string; isDefault: boolean };
+type Item = { id: string; sha256: string; isDefault: boolean; valid: boolean };
 
 /** 我的签名: kept signatures (the default is offered first when signing), 设为默认, 删除, 新建签名. */
 export function SignatureManager({ items }: { items: Item[] }) {
@@ -34,13 +34,22 @@ export function SignatureManager({ items }: { items: Item[] }) {
             <img src={`/api/signatures/${s.sha256}`} alt={`签名${i + 1}`} className="h-14 w-32 shrink-0 object-contain" />
             <div className="flex min-w-0 flex-1 flex-col gap-1">
               <span className="flex flex-wrap gap-1 text-xs">
-                <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-700">有效</span>
+                {s.valid ? (
+                  <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-700">有效</span>
+                ) : (
+                  <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-500">已失效</span>
+                )}
                 {s.isDefault && <span className="rounded bg-brand-50 px-1.5 py-0.5 text-brand-600" data-testid="default-badge">默认</span>}
               </span>
               <span className="flex gap-3 text-sm">
-                {!s.isDefault && (
+                {s.valid && !s.isDefault && (
                   <button type="button" className="text-brand-600" disabled={busy} onClick={() => void run(() => signatureSetDefaultAction({ id: s.id }))}>
                     设为默认
+                  </button>
+                )}
+                {!s.valid && (
+                  <button type="button" className="text-brand-600" disabled={busy} onClick={() => setDrawing(true)}>
+                    重新生成
                   </button>
                 )}
                 <button type="button" className="text-red-600" disabled={busy} onClick={() => window.confirm("删除后不能再选用该签名，已签署的合同不受影响。确定删除吗？") && void run(() => signatureDeleteAction({ id: s.id }))}>

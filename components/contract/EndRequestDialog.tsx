@@ -8,7 +8,7 @@ import { COMMON_REASONS, END_LABELS, END_REASON_MAX, type EndKind } from "@/lib/
 import { endRequestAction } from "@/app/actions/contracts";
 import { Button } from "@/components/ui/Button";
 import { Sheet } from "@/components/ui/Sheet";
-import { IntentCheck } from "./IntentCheck";
+import { IntentCheck, type HeldIntent } from "./IntentCheck";
 
 type Props = { contractId: string; version: number; kind: EndKind; onClose: (done?: string) => void };
 const OTHER = "__other";
@@ -17,7 +17,7 @@ const OTHER = "__other";
 export function EndRequestDialog({ contractId, version, kind, onClose }: Props) {
   const words = END_LABELS[kind];
   const [choice, setChoice] = useState<string>("");
-  const [faceCheckId, setFaceCheckId] = useState<string | null>(null);
+  const [held, setHeld] = useState<HeldIntent | null>(null);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<z.input<typeof endRequestSchema>, unknown, z.output<typeof endRequestSchema>>({
     resolver: zodResolver(endRequestSchema),
@@ -29,18 +29,18 @@ export function EndRequestDialog({ contractId, version, kind, onClose }: Props) 
   async function onSubmit(values: z.output<typeof endRequestSchema>) {
     setError(null);
     const res = await endRequestAction(values);
-    if (res.ok) return setFaceCheckId(res.data.faceCheckId);
+    if (res.ok) return setHeld(res.data);
     if (res.fieldErrors?.reason) setFieldError("reason", { message: res.fieldErrors.reason });
     else setError(res.error ?? "提交失败");
   }
 
-  if (faceCheckId) {
+  if (held) {
     return (
       <IntentCheck
-        faceCheckId={faceCheckId}
+        held={held}
         title={`${words.noun}意愿验证`}
-        onCancel={() => setFaceCheckId(null)}
-        onDone={(err) => (err ? (setFaceCheckId(null), setError(err)) : onClose(`已提交${words.noun}申请，等待对方确认`))}
+        onCancel={() => setHeld(null)}
+        onDone={(err) => (err ? (setHeld(null), setError(err)) : onClose(`已提交${words.noun}申请，等待对方确认`))}
       />
     );
   }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { END_LABELS, type EndKind } from "@/lib/domain/end-request";
 import { endAnswerAction } from "@/app/actions/contracts";
 import { Button } from "@/components/ui/Button";
-import { IntentCheck } from "./IntentCheck";
+import { IntentCheck, type HeldIntent } from "./IntentCheck";
 
 type Props = {
   contractId: string;
@@ -22,7 +22,7 @@ export function PendingEndPanel({ contractId, version, kind, side, requester, re
   const words = END_LABELS[kind];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [faceCheckId, setFaceCheckId] = useState<string | null>(null);
+  const [held, setHeld] = useState<HeldIntent | null>(null);
 
   async function answer(a: "Cancel" | "Confirm" | "Refuse") {
     setBusy(true);
@@ -30,7 +30,7 @@ export function PendingEndPanel({ contractId, version, kind, side, requester, re
     const res = await endAnswerAction({ contractId, version, answer: a });
     setBusy(false);
     if (!res.ok) return setError(res.error ?? "操作失败");
-    if (res.data.faceCheckId) return setFaceCheckId(res.data.faceCheckId);
+    if ("methods" in res.data) return setHeld(res.data);
     router.refresh();
   }
 
@@ -67,13 +67,13 @@ export function PendingEndPanel({ contractId, version, kind, side, requester, re
           {error}
         </p>
       )}
-      {faceCheckId && (
+      {held && (
         <IntentCheck
-          faceCheckId={faceCheckId}
+          held={held}
           title={`${words.noun}意愿验证`}
-          onCancel={() => setFaceCheckId(null)}
+          onCancel={() => setHeld(null)}
           onDone={(err) => {
-            setFaceCheckId(null);
+            setHeld(null);
             setError(err);
           }}
         />

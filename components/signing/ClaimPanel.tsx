@@ -2,13 +2,14 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { claimStartAction, signFinishAction } from "@/app/actions/contracts";
-import { FaceCheckDialog } from "@/components/identity/FaceCheckDialog";
+import { VerifyDialog } from "@/components/identity/VerifyDialog";
+import type { IntentMethods } from "@/lib/domain/account";
 import { Button } from "@/components/ui/Button";
 
 /** 确认领取 (收据 issued by the payee): the payer confirms after a face check; no signature is drawn. */
 export function ClaimPanel({ token, version, contractId }: { token: string; version: number; contractId: string }) {
   const router = useRouter();
-  const [faceCheckId, setFaceCheckId] = useState<string | null>(null);
+  const [held, setHeld] = useState<{ faceCheckId: string; methods: IntentMethods } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -26,25 +27,26 @@ export function ClaimPanel({ token, version, contractId }: { token: string; vers
           setError(null);
           const res = await claimStartAction({ token, version });
           setBusy(false);
-          if (res.ok) setFaceCheckId(res.data.faceCheckId);
+          if (res.ok) setHeld(res.data);
           else setError(res.error ?? "操作失败");
         }}
       >
         确认领取
       </Button>
-      {faceCheckId && (
-        <FaceCheckDialog
-          title="确认领取 · 人脸核身"
-          busy={busy}
-          error={null}
-          onCancel={() => setFaceCheckId(null)}
-          onResult={async (passed) => {
-            setBusy(true);
-            const res = await signFinishAction({ faceCheckId, passed });
-            setBusy(false);
-            setFaceCheckId(null);
-            if (res.ok) return router.push(`/contracts/${contractId}`);
-            setError(res.error ?? "领取失败");
+      {held && (
+        <VerifyDialog
+          title="确认领取 · 意愿验证"
+          faceCheckId={held.faceCheckId}
+          methods={held.methods}
+          onCancel={() => setHeld(null)}
+          onFail={(e) => {
+            setHeld(null);
+            setError(e);
+          }}
+          submit={async (proof) => {
+            const res = await signFinishAction(proof);
+            if (res.ok) router.push(`/contracts/${contractId}`);
+            return res;
           }}
         />
       )}

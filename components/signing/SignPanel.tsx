@@ -2,7 +2,8 @@
 import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
-import { FaceCheckDialog } from "@/components/identity/FaceCheckDialog";
+import { VerifyDialog } from "@/components/identity/VerifyDialog";
+import type { IntentMethods } from "@/lib/domain/account";
 import { signFinishAction, signStartAction } from "@/app/actions/contracts";
 import { SignaturePad } from "./SignaturePad";
 
@@ -36,7 +37,7 @@ export function SignPanel({
   const [choice, setChoice] = useState<string | "draw">(saved[0]?.id ?? "draw");
   const [png, setPng] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [faceCheckId, setFaceCheckId] = useState<string | null>(null);
+  const [held, setHeld] = useState<{ faceCheckId: string; methods: IntentMethods } | null>(null);
   const [busy, setBusy] = useState(false);
   const onPad = useCallback((v: string | null) => setPng(v), []);
 
@@ -54,20 +55,7 @@ export function SignPanel({
       }
       return setError(res.fieldErrors?.signature ?? res.error ?? "签署失败，请重试");
     }
-    setFaceCheckId(res.data.faceCheckId);
-  };
-
-  const finish = async (passed: boolean) => {
-    if (!faceCheckId) return;
-    setBusy(true);
-    const res = await signFinishAction({ faceCheckId, passed });
-    setBusy(false);
-    if (!res.ok) {
-      setFaceCheckId(null);
-      return setError(res.error ?? "签署失败，请重试");
-    }
-    router.push(doneHref);
-    router.refresh();
+    setHeld(res.data);
   };
 
   return (
@@ -115,10 +103,27 @@ export function SignPanel({
         </p>
       )}
       <Button onClick={start} disabled={busy || Boolean(blockedReason)}>
-        {busy && !faceCheckId ? "请稍候…" : label}
+        {busy ? "请稍候…" : label}
       </Button>
-      {faceCheckId && (
-        <FaceCheckDialog title="签署意愿验证" busy={busy} error={null} onResult={finish} onCancel={() => setFaceCheckId(null)} />
+      {held && (
+        <VerifyDialog
+          title="签署意愿验证"
+          faceCheckId={held.faceCheckId}
+          methods={held.methods}
+          onCancel={() => setHeld(null)}
+          onFail={(e) => {
+            setHeld(null);
+            setError(e);
+          }}
+          submit={async (proof) => {
+            const res = await signFinishAction(proof);
+            if (res.ok) {
+              router.push(doneHref);
+              router.refresh();
+            }
+            return res;
+          }}
+        />
       )}
     </section>
   );

@@ -7,11 +7,13 @@ export const phoneField = z
   .transform(normalizePhone)
   .pipe(z.string().min(1, "请输入手机号").regex(CN_MOBILE_RE, "请输入正确的11位大陆手机号"));
 
+export const codeField = z.string({ error: "请输入验证码" }).trim().regex(/^\d{6}$/, "验证码为6位数字");
+
 export const requestCodeSchema = z.object({ phone: phoneField });
 export type RequestCodeInput = z.input<typeof requestCodeSchema>;
 
 export const signInSchema = z.object({
   phone: phoneField,
-  code: z.string({ error: "请输入验证码" }).trim().regex(/^\d{6}$/, "验证码为6位数字"),
+  code: codeField,
 });
 export type SignInInput = z.input<typeof signInSchema>;

@@ -21,7 +21,6 @@ export const signStartSchema = z.object({
   fieldValues: fieldValuesSchema,
 });
 
-export const signFinishSchema = z.object({ faceCheckId: id, passed: z.boolean() });
 
 /** 拒签: a recipient through their link (token), or the initiator of a 对方先签 contract (contractId). */
 export const rejectSchema = z
@@ -50,11 +49,10 @@ export const endRequestSchema = z.object({
 /** 确认 (verified), 拒绝 or 取消 a pending request. */
 export const endAnswerSchema = z.object({ contractId: id, version, answer: z.enum(END_ANSWERS) });
 
+export const emailField = z.string().trim().max(254, "邮箱地址过长").pipe(z.email("请输入正确的邮箱地址"));
+
 /** 发送到邮箱: the contract PDF as an attachment. */
-export const contractEmailSchema = z.object({
-  contractId: id,
-  email: z.string().trim().max(254, "邮箱地址过长").pipe(z.email("请输入正确的邮箱地址")),
-});
+export const contractEmailSchema = z.object({ contractId: id, email: emailField });
 
 /** 申请出证: the report is e-mailed, so the form is the same as 发送到邮箱. */
 export const reportRequestSchema = contractEmailSchema;

@@ -39,3 +39,17 @@ export const faceCheckResultSchema = z.object({
   faceCheckId: z.string().min(1).max(40),
   passed: z.boolean(),
 });
+
+const checkId = z.string().min(1).max(40);
+
+/**
+ * 意愿验证: how the holder of a pending check proves it is them — the face check (the
+ * development provider's 模拟 verdict), the signing password, or a WebAuthn assertion.
+ */
+export const intentProofSchema = z.union([
+  z.object({ faceCheckId: checkId, passed: z.boolean() }),
+  z.object({ faceCheckId: checkId, password: z.string().max(32) }),
+  z.object({ faceCheckId: checkId, webauthn: z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") }) }),
+]);
+export type IntentProof = z.infer<typeof intentProofSchema>;
+export const intentCheckRefSchema = z.object({ faceCheckId: checkId });

@@ -3,7 +3,7 @@ import type { User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
-import { listSignatures, saveSignature } from "@/lib/server/contracts/signing";
+import { saveSignature } from "@/lib/server/contracts/signing";
 import { personalSealSvg, SEAL_STYLES, type SealStyle } from "@/lib/domain/seal";
 import { savedItemSchema, sealCreateSchema, signatureAddSchema } from "@/lib/validation/account";
 
@@ -13,12 +13,16 @@ import { savedItemSchema, sealCreateSchema, signatureAddSchema } from "@/lib/val
 export const MAX_SIGNATURES = 12;
 export const MAX_SEALS = 6;
 
-export const signaturesOf = listSignatures;
+/** Every kept signature with its state: 已失效 after a rename (never offered for signing again). */
+export async function signaturesOf(userId: string) {
+  const rows = await db().savedSignature.findMany({ where: { userId, deletedAt: null }, orderBy: [{ invalidatedAt: { sort: "desc", nulls: "first" } }, { isDefault: "desc" }, { createdAt: "desc" }], take: MAX_SIGNATURES * 2 });
+  return rows.map((r) => ({ id: r.id, sha256: r.sha256, isDefault: r.isDefault, valid: r.invalidatedAt === null }));
+}
 
 export async function signatureAdd(user: User, input: unknown): Promise<ActionResult<{ id: string }>> {
   const parsed = signatureAddSchema.safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
-  if ((await db().savedSignature.count({ where: { userId: user.id, deletedAt: null } })) >= MAX_SIGNATURES) return fieldFail("png", `最多保存${MAX_SIGNATURES}个签名，请先删除不用的签名`);
+  if ((await db().savedSignature.count({ where: { userId: user.id, deletedAt: null, invalidatedAt: null } })) >= MAX_SIGNATURES) return fieldFail("png", `最多保存${MAX_SIGNATURES}个签名，请先删除不用的签名`);
   const sha = await saveSignature(user.id, parsed.data.png);
   if (!sha) return fieldFail("png", "签名无效，请重新签写");
   const row = await db().savedSignature.findUniqueOrThrow({ where: { userId_sha256: { userId: user.id, sha256: sha } } });
@@ -30,7 +34,7 @@ export async function signatureSetDefault(user: User, input: unknown): Promise<A
   const parsed = savedItemSchema.safeParse(input);
   if (!parsed.success) return fail("请求无效");
   return db().$transaction(async (tx) => {
-    const mine = await tx.savedSignature.findFirst({ where: { id: parsed.data.id, userId: user.id, deletedAt: null } });
+    const mine = await tx.savedSignature.findFirst({ where: { id: parsed.data.id, userId: user.id, deletedAt: null, invalidatedAt: null } });
     if (!mine) return fail("签名不存在");
     await tx.savedSignature.updateMany({ where: { userId: user.id, isDefault: true }, data: { isDefault: false } });
     await tx.savedSignature.update({ where: { id: mine.id }, data: { isDefault: true } });

@@ -50,6 +50,10 @@ export async function runEffects(
   const recipients = c.parties.filter((p) => !p.isInitiator);
   const initiator = c.parties.find((p) => p.isInitiator);
   const sms = (to: string | null | undefined, body: string, kind: string) => (to ? queueSms(tx, { to, body: `【个人电子签】${body}`, kind }) : null);
+  // A signer bound to an account is told at the account's current number (更换手机号 moves them).
+  const bound = c.parties.flatMap((p) => (p.userId ? [p.userId] : []));
+  const current = new Map((await tx.user.findMany({ where: { id: { in: bound }, status: { not: "DELETED" } }, select: { id: true, phone: true } })).map((u) => [u.id, u.phone]));
+  const phoneOf = (p: { userId: string | null; phone: string | null } | undefined) => (p ? ((p.userId && current.get(p.userId)) ?? p.phone) : null);
 
   for (const effect of effects) {
     switch (effect) {
@@ -62,7 +66,7 @@ export async function runEffects(
           if (effect === "inviteNextSigner" && p.status !== "WAITING_SIGN") continue;
           const verb = p.status === "WAITING_INFO" ? "补充信息并签署" : "签署";
           const prefix = effect === "remindRecipients" ? "提醒您：" : effect === "inviteNextSigner" ? "轮到您签署了：" : "";
-          await sms(p.phone, `${prefix}${initiatorName(c)}邀请您${verb}《${c.title}》，请于${until}前打开 ${signLink(p.inviteToken!)} 处理。`, effect === "remindRecipients" ? "contract.urge" : "contract.invite");
+          await sms(phoneOf(p), `${prefix}${initiatorName(c)}邀请您${verb}《${c.title}》，请于${until}前打开 ${signLink(p.inviteToken!)} 处理。`, effect === "remindRecipients" ? "contract.urge" : "contract.invite");
         }
         break;
       }
@@ -73,23 +77,23 @@ export async function runEffects(
         break;
       }
       case "notifyInitiatorSigned":
-        await sms(initiator?.phone, `《${c.title}》已有签署方完成签署，等待其他签署方。`, "contract.signed");
+        await sms(phoneOf(initiator), `《${c.title}》已有签署方完成签署，等待其他签署方。`, "contract.signed");
         break;
       case "storeFinalPdf":
         docSha256 = await storeContractPdf(tx, c);
         await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: docSha256, effectiveAt: now() } });
         break;
       case "notifyAllEffective":
-        for (const p of c.parties) await sms(p.phone, `《${c.title}》已由各方签署完成，合同已生效，可在文件夹中查看和下载。`, "contract.effective");
+        for (const p of c.parties) await sms(phoneOf(p), `《${c.title}》已由各方签署完成，合同已生效，可在文件夹中查看和下载。`, "contract.effective");
         break;
       case "notifyInitiatorRejected":
-        await sms(initiator?.phone, `对方已拒签《${c.title}》，理由：${String(detail.reason ?? "未填写")}。`, "contract.rejected");
+        await sms(phoneOf(initiator), `对方已拒签《${c.title}》，理由：${String(detail.reason ?? "未填写")}。`, "contract.rejected");
         break;
       case "notifyRecipientsRevoked":
-        for (const p of recipients) await sms(p.phone, `${initiatorName(c)}已撤销《${c.title}》，无需再签署。`, "contract.revoked");
+        for (const p of recipients) await sms(phoneOf(p), `${initiatorName(c)}已撤销《${c.title}》，无需再签署。`, "contract.revoked");
         break;
       case "notifyAllExpired":
-        for (const p of c.parties) await sms(p.phone, `《${c.title}》在签署截止时间前未完成签署，已过期。`, "contract.expired");
+        for (const p of c.parties) await sms(phoneOf(p), `《${c.title}》在签署截止时间前未完成签署，已过期。`, "contract.expired");
         break;
       case "notifyResponder":
       case "notifyResponderCancelled":
@@ -102,7 +106,7 @@ export async function runEffects(
         const link = contractLink(c.id);
         if (effect === "notifyRequesterAnswered") {
           const answer = step.action.endsWith("Confirm") ? `已同意${words.noun}，合同状态为${words.done}` : `拒绝了${words.noun}申请，合同仍然有效`;
-          await sms(requester?.phone, `对方${answer}：《${c.title}》。查看 ${link}`, `contract.${kind}Answered`);
+          await sms(phoneOf(requester), `对方${answer}：《${c.title}》。查看 ${link}`, `contract.${kind}Answered`);
           break;
         }
         for (const p of c.parties) {
@@ -111,7 +115,7 @@ export async function runEffects(
             effect === "notifyResponder"
               ? `${requester?.name ?? "对方"}申请${words.noun}《${c.title}》，原因：${c.requestReason ?? ""}。请打开 ${link} 确认或拒绝。`
               : `${requester?.name ?? "对方"}已取消对《${c.title}》的${words.noun}申请，合同仍然有效。`;
-          await sms(p.phone, body, `contract.${kind}${effect === "notifyResponder" ? "Request" : "Cancelled"}`);
+          await sms(phoneOf(p), body, `contract.${kind}${effect === "notifyResponder" ? "Request" : "Cancelled"}`);
         }
         break;
       }
@@ -119,10 +123,10 @@ export async function runEffects(
         await refundContractFee(tx, c.id);
         break;
       case "notifyInitiatorToSign":
-        await sms(initiator?.phone, `对方已签署《${c.title}》，请打开 ${contractLink(c.id)} 确认并签署，签署后合同生效。`, "contract.initiatorTurn");
+        await sms(phoneOf(initiator), `对方已签署《${c.title}》，请打开 ${contractLink(c.id)} 确认并签署，签署后合同生效。`, "contract.initiatorTurn");
         break;
       case "notifyRecipientsRejected":
-        for (const p of recipients) await sms(p.phone, `${initiatorName(c)}已拒签《${c.title}》，理由：${String(detail.reason ?? "未填写")}。`, "contract.rejected");
+        for (const p of recipients) await sms(phoneOf(p), `${initiatorName(c)}已拒签《${c.title}》，理由：${String(detail.reason ?? "未填写")}。`, "contract.rejected");
         break;
       case "storeEndedPdf":
         docSha256 = await storeEndedPdf(tx, c);

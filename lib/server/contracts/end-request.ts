@@ -2,16 +2,17 @@ import "server-only";
 import type { User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
-import { consumeFaceCheck, judgeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
+import { consumeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
+import { intentMethods, proveIntent, type IntentMethods, type VerifyMethod } from "@/lib/server/identity/intent";
 import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { transition } from "@/lib/domain/lifecycle";
 import { endKindOfState, type EndAction } from "@/lib/domain/end-request";
-import { endAnswerSchema, endRequestSchema, signFinishSchema } from "@/lib/validation/contract";
+import { endAnswerSchema, endRequestSchema } from "@/lib/validation/contract";
 import { asResult, notFound, refused, stale } from "./errors";
 import { contextOf, roleOf, runTransition, type ContractWithParties } from "./transition";
 
-// 解除 / 结清 after signing. Asking and confirming need intent verification (意愿验证, the face
-// check for now; the account issue adds password and WebAuthn); cancelling and refusing do not.
+// 解除 / 结清 after signing. Asking and confirming need intent verification (意愿验证: the face
+// check, the signing password or 指纹/面容 ID); cancelling and refusing do not.
 
 type Meta = { ip: string; userAgent: string };
 type Held = { contractId: string; version: number; action: EndAction; partyId: string; reason?: string };
@@ -39,21 +40,23 @@ async function load(user: User, contractId: string, version: number, actionFor: 
   return { party, action };
 }
 
-/** 申请解除 / 申请结清: validated, then held in a face check until the user passes it. */
-export async function endRequest(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
+type HeldCheck = { faceCheckId: string; methods: IntentMethods };
+
+/** 申请解除 / 申请结清: validated, then held in a pending check until the user proves intent. */
+export async function endRequest(user: User, input: unknown): Promise<ActionResult<HeldCheck>> {
   const parsed = endRequestSchema.safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
   const { contractId, version, kind, reason } = parsed.data;
   try {
     const { party, action } = await load(user, contractId, version, () => `${kind}Request`);
-    return ok({ faceCheckId: await hold(user, { contractId, version, action, partyId: party.id, reason }) });
+    return ok(await hold(user, { contractId, version, action, partyId: party.id, reason }));
   } catch (e) {
     return asResult(e);
   }
 }
 
 /** 确认 is held for verification like a request; 拒绝 and 取消 happen at once. */
-export async function endAnswer(user: User, input: unknown, meta: Meta): Promise<ActionResult<{ faceCheckId: string | null }>> {
+export async function endAnswer(user: User, input: unknown, meta: Meta): Promise<ActionResult<HeldCheck | { faceCheckId: null }>> {
   const parsed = endAnswerSchema.safeParse(input);
   if (!parsed.success) return fail("请求无效");
   const { contractId, version, answer } = parsed.data;
@@ -62,7 +65,7 @@ export async function endAnswer(user: User, input: unknown, meta: Meta): Promise
       const kind = endKindOfState(c.status);
       return kind && `${kind}${answer}`;
     });
-    if (answer === "Confirm") return ok({ faceCheckId: await hold(user, { contractId, version, action, partyId: party.id }) });
+    if (answer === "Confirm") return ok(await hold(user, { contractId, version, action, partyId: party.id }));
     await apply(user, { contractId, version, action, partyId: party.id }, meta);
     return ok({ faceCheckId: null });
   } catch (e) {
@@ -70,41 +73,39 @@ export async function endAnswer(user: User, input: unknown, meta: Meta): Promise
   }
 }
 
-/** The verified step: a passed face check carries out the held request or confirmation, once. */
+/** The verified step: a proven intent carries out the held request or confirmation, once. */
 export async function endVerified(user: User, input: unknown, meta: Meta): Promise<ActionResult<{ contractId: string }>> {
-  const parsed = signFinishSchema.safeParse(input);
-  if (!parsed.success) return fail("请求无效");
-  const verdict = await judgeFaceCheck(user.id, parsed.data.faceCheckId, { simulatedOutcome: parsed.data.passed });
-  if (!verdict.found || verdict.purpose !== "INTENT") return fail("意愿核验已失效，请重新操作");
-  if (!verdict.passed) return fail("人脸核验未通过，请重试");
-  const held = (await db().faceCheck.findUnique({ where: { id: parsed.data.faceCheckId } }))?.payload as Held | undefined;
-  if (!held) return fail("意愿核验已失效，请重新操作");
+  const proven = await proveIntent(user, input, ["INTENT"]);
+  if (!proven.ok) return proven;
+  const { check, method } = proven.data;
+  const held = check.payload as Held;
   try {
-    await apply(user, held, meta, parsed.data.faceCheckId);
+    await apply(user, held, meta, { faceCheckId: check.id, method });
     return ok({ contractId: held.contractId });
   } catch (e) {
     return asResult(e);
   }
 }
 
-async function hold(user: User, held: Held): Promise<string> {
-  return db().$transaction((tx) => startFaceCheck(tx, user.id, "INTENT", held));
+async function hold(user: User, held: Held): Promise<HeldCheck> {
+  const faceCheckId = await db().$transaction((tx) => startFaceCheck(tx, user.id, "INTENT", held));
+  return { faceCheckId, methods: await intentMethods(user) };
 }
 
-async function apply(user: User, held: Held, meta: Meta, faceCheckId?: string): Promise<void> {
+async function apply(user: User, held: Held, meta: Meta, proof?: { faceCheckId: string; method: VerifyMethod }): Promise<void> {
   const isRequest = held.action.endsWith("Request");
   await runTransition({
     contractId: held.contractId,
     action: held.action,
     actor: { userId: user.id, partyId: held.partyId, ...meta },
     expectVersion: held.version,
-    detail: { ...(held.reason ? { reason: held.reason } : {}), ...(faceCheckId ? { verification: "face", faceCheckId } : {}) },
+    detail: { ...(held.reason ? { reason: held.reason } : {}), ...(proof ? { verification: proof.method.toLowerCase(), faceCheckId: proof.faceCheckId } : {}) },
     check: (c) => {
       if (!signerOf(c, user.id)) throw notFound();
     },
     contractData: () => (isRequest ? { requestPartyId: held.partyId, requestReason: held.reason ?? "", requestedAt: now() } : {}),
     apply: async (tx) => {
-      if (faceCheckId && !(await consumeFaceCheck(tx, user.id, faceCheckId, "INTENT"))) throw refused("意愿核验已失效，请重新操作");
+      if (proof && !(await consumeFaceCheck(tx, user.id, proof.faceCheckId, "INTENT"))) throw refused("意愿核验已失效，请重新操作");
     },
   });
 }

@@ -7,11 +7,13 @@ import type { Party, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { storeFile } from "@/lib/server/storage";
-import { consumeFaceCheck, judgeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
+import { consumeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
+import { intentMethods, proveIntent, type IntentMethods } from "@/lib/server/identity/intent";
+import { renameBlockedReason } from "@/lib/domain/account";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { iouFormSchema } from "@/lib/validation/iou";
-import { rejectSchema, signFinishSchema, signStartSchema, supplementSchema, contractVersionSchema } from "@/lib/validation/contract";
+import { rejectSchema, signStartSchema, supplementSchema, contractVersionSchema } from "@/lib/validation/contract";
 import { iouAgeError } from "@/lib/domain/iou";
 import { signersDue } from "@/lib/domain/own-file";
 import { ownInitiateError } from "./own-file";
@@ -28,22 +30,22 @@ export async function saveSignature(userId: string, dataUrl: string): Promise<st
   if (bytes.length < 64 || !PNG_MAGIC.every((b, i) => bytes[i] === b)) return null;
   return db().$transaction(async (tx) => {
     const sha256 = await storeFile(tx, bytes, "image/png");
-    await tx.savedSignature.upsert({ where: { userId_sha256: { userId, sha256 } }, create: { userId, sha256 }, update: { deletedAt: null } });
+    await tx.savedSignature.upsert({ where: { userId_sha256: { userId, sha256 } }, create: { userId, sha256 }, update: { deletedAt: null, invalidatedAt: null } });
     return sha256;
   });
 }
 
-/** The account's kept signatures, the default first (offered first when signing). */
+/** The account's kept signatures that may still be used, the default first (offered first when signing). */
 export function listSignatures(userId: string) {
-  return db().savedSignature.findMany({ where: { userId, deletedAt: null }, orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }], take: 12 });
+  return db().savedSignature.findMany({ where: { userId, deletedAt: null, invalidatedAt: null }, orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }], take: 12 });
 }
 
 /** The party a signed-in user acts as through a link, or null when the link is not theirs. */
 export function linkPartyFor(user: Pick<User, "id" | "phone">, party: Party, initiatorId: string): boolean {
   if (party.isInitiator || user.id === initiatorId) return false;
-  if (party.userId && party.userId !== user.id) return false;
-  if (party.phone && party.phone !== user.phone) return false;
-  return true;
+  // Once bound (opened, or carried over by 更换手机号), the party is that account's.
+  if (party.userId) return party.userId === user.id;
+  return !party.phone || party.phone === user.phone;
 }
 
 /** The party behind an invitation token, when this user may act through it. */
@@ -78,7 +80,7 @@ async function ownFieldValues(contractId: string, partySeq: number, given: Recor
  * 签署 step 1: the chosen signature and the contract version are held in a face check
  * (签署意愿验证). The initiator's signature initiates a draft; a recipient's signs.
  */
-export async function signStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
+export async function signStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string; methods: IntentMethods }>> {
   const parsed = signStartSchema.safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
   const { contractId, version, token, signature } = parsed.data;
@@ -86,6 +88,8 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
   const c = await db().contract.findUnique({ where: { id: contractId }, include: { parties: true } });
   if (!c) return fail("合同不存在");
   if (c.version !== version) return fail("合同状态已变化，请刷新");
+  const renamed = renameBlockedReason(c, user);
+  if (renamed) return fail(renamed);
 
   let party: Party | undefined;
   let action: SignPayload["action"];
@@ -118,7 +122,7 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
 
   let signatureSha256: string | null = null;
   if ("savedId" in signature) {
-    const saved = await db().savedSignature.findFirst({ where: { id: signature.savedId, userId: user.id, deletedAt: null } });
+    const saved = await db().savedSignature.findFirst({ where: { id: signature.savedId, userId: user.id, deletedAt: null, invalidatedAt: null } });
     signatureSha256 = saved?.sha256 ?? null;
   } else {
     signatureSha256 = await saveSignature(user.id, signature.png);
@@ -129,11 +133,11 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
   if (!fieldValues.ok) return fieldValues;
   const payload: SignPayload = { contractId, version, action, partyId: party.id, signatureSha256, fieldValues: fieldValues.data };
   const faceCheckId = await db().$transaction((tx) => startFaceCheck(tx, user.id, "SIGN", payload));
-  return ok({ faceCheckId });
+  return ok({ faceCheckId, methods: await intentMethods(user) });
 }
 
 /** 确认领取 (收据 issued by the payee), step 1: held in a face check like a signature; step 2 is signFinish. */
-export async function claimStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
+export async function claimStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string; methods: IntentMethods }>> {
   const parsed = supplementSchema.safeParse(input);
   if (!parsed.success) return fail("请求无效");
   if (!user.verifiedAt) return fail("请先完成实名认证");
@@ -141,29 +145,28 @@ export async function claimStart(user: User, input: unknown): Promise<ActionResu
   if (!party) return fail("合同不存在");
   if (party.contract.version !== parsed.data.version || party.contract.status !== "PENDING_CLAIM" || party.status !== "WAITING_SIGN") return fail("合同状态已变化，请刷新");
   if (party.idNumberHash && party.idNumberHash !== user.idNumberHash) return fail("您的实名信息与收据中的付款人不一致，无法领取");
+  const renamed = renameBlockedReason(party.contract, user);
+  if (renamed) return fail(renamed);
   const payload: SignPayload = { contractId: party.contractId, version: parsed.data.version, action: "claim", partyId: party.id, signatureSha256: null, fieldValues: {} };
-  return ok({ faceCheckId: await db().$transaction((tx) => startFaceCheck(tx, user.id, "SIGN", payload)) });
+  const faceCheckId = await db().$transaction((tx) => startFaceCheck(tx, user.id, "SIGN", payload));
+  return ok({ faceCheckId, methods: await intentMethods(user) });
 }
 
 /** 签署 step 2: a passed face check applies the signature through the lifecycle, once. */
 export async function signFinish(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<{ contractId: string }>> {
-  const parsed = signFinishSchema.safeParse(input);
-  if (!parsed.success) return fail("签署请求无效");
-  const verdict = await judgeFaceCheck(user.id, parsed.data.faceCheckId, { simulatedOutcome: parsed.data.passed });
-  if (!verdict.found || verdict.purpose !== "SIGN") return fail("意愿核验已失效，请重新签署");
-  if (!verdict.passed) return fail("人脸核验未通过，请重试");
-  const check = await db().faceCheck.findUnique({ where: { id: parsed.data.faceCheckId } });
-  const p = check?.payload as SignPayload | undefined;
-  if (!p) return fail("意愿核验已失效，请重新签署");
+  const proven = await proveIntent(user, input, ["SIGN"]);
+  if (!proven.ok) return proven;
+  const { check, method } = proven.data;
+  const p = check.payload as SignPayload;
   try {
     await runTransition({
       contractId: p.contractId,
       action: p.action,
       actor: { userId: user.id, partyId: p.partyId, ...meta },
       expectVersion: p.version,
-      detail: { ...(p.signatureSha256 ? { signatureSha256: p.signatureSha256 } : {}), verification: "face", faceCheckId: parsed.data.faceCheckId },
+      detail: { ...(p.signatureSha256 ? { signatureSha256: p.signatureSha256 } : {}), verification: method.toLowerCase(), faceCheckId: check.id },
       apply: async (tx, c) => {
-        if (!(await consumeFaceCheck(tx, user.id, parsed.data.faceCheckId, "SIGN"))) throw new ContractError("REFUSED", "意愿核验已失效，请重新签署");
+        if (!(await consumeFaceCheck(tx, user.id, check.id, "SIGN"))) throw new ContractError("REFUSED", "意愿核验已失效，请重新签署");
         if (p.action === "initiate") {
           const feeError = await feeAtInitiation(tx, user.id, c);
           if (feeError) throw new ContractError("REFUSED", feeError);

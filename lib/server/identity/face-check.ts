@@ -7,7 +7,7 @@ import { faceCheckProvider } from "./providers";
 /** A passed face check is good for this long before it must be used. */
 export const FACE_CHECK_TTL_MS = 10 * 60_000;
 
-export type FacePurpose = "REAL_NAME" | "SIGN" | "INTENT"; // INTENT: 解除 / 结清 意愿验证
+export type FacePurpose = "REAL_NAME" | "SIGN" | "INTENT" | "ACCOUNT"; // INTENT: 解除 / 结清 意愿验证; ACCOUNT: 账号变更
 
 export async function startFaceCheck(
   tx: Tx,

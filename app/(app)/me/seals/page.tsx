@@ -18,14 +18,14 @@ export default async function SealsPage() {
       <h1 className="text-xl font-semibold">我的印章与签名</h1>
       <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
         <h2 className="mb-3 font-medium">我的签名</h2>
-        <SignatureManager items={signatures.map((s) => ({ id: s.id, sha256: s.sha256, isDefault: s.isDefault }))} />
+        <SignatureManager items={signatures} />
       </section>
       <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
         <h2 className="mb-3 font-medium">我的印章</h2>
         {name ? (
           <SealManager
             options={(Object.keys(SEAL_STYLES) as SealStyle[]).map((style) => ({ style, label: SEAL_STYLES[style], svg: personalSealSvg(name, style) }))}
-            saved={seals.map((s) => ({ id: s.id, styleLabel: s.styleLabel, svg: s.svg, valid: s.valid }))}
+            saved={seals.map((s) => ({ id: s.id, style: s.style, styleLabel: s.styleLabel, svg: s.svg, valid: s.valid }))}
           />
         ) : (
           <p className="text-sm text-slate-600">

@@ -1,0 +1,50 @@
+import "server-only";
+import type { User } from "@prisma/client";
+import { db } from "@/lib/server/db";
+import { consumeFaceCheck } from "@/lib/server/identity/face-check";
+import { proveIntent } from "@/lib/server/identity/intent";
+import { fail, ok, type ActionResult } from "@/lib/server/result";
+import { accountVerifiedSchema } from "@/lib/validation/account";
+import { accountEvent, type AccountOp } from "./hold";
+import { applyCredential, applySignPassword } from "./verification";
+import { applyPhone } from "./contact";
+import { applyCrossBorder, applyRename } from "./profile";
+import { applyClose } from "./closing";
+
+class Refused extends Error {}
+
+/**
+ * The held account change, carried out after its face check passes: in one transaction that
+ * takes the check once, applies the change and records it. A refusal inside rolls everything back.
+ */
+export async function accountVerified(user: User, input: unknown, ip: string): Promise<ActionResult<{ op: AccountOp["op"] }>> {
+  const parsed = accountVerifiedSchema.safeParse(input);
+  if (!parsed.success) return fail("请求无效");
+  const proven = await proveIntent(user, { faceCheckId: parsed.data.faceCheckId, passed: parsed.data.passed }, ["ACCOUNT"]);
+  if (!proven.ok) return proven;
+  const op = proven.data.check.payload as AccountOp;
+  try {
+    await db().$transaction(async (tx) => {
+      if (!(await consumeFaceCheck(tx, user.id, proven.data.check.id, "ACCOUNT"))) throw new Refused("人脸核验已失效，请重新操作");
+      const fresh = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+      const applied =
+        op.op === "signPassword"
+          ? await applySignPassword(tx, fresh, op)
+          : op.op === "credential"
+            ? await applyCredential(tx, fresh, op, parsed.data.attestation)
+            : op.op === "phone"
+              ? await applyPhone(tx, fresh, op)
+              : op.op === "rename"
+                ? await applyRename(tx, fresh, op)
+                : op.op === "crossBorder"
+                  ? await applyCrossBorder(tx, fresh)
+                  : await applyClose(tx, fresh);
+      if (typeof applied === "string") throw new Refused(applied);
+      await accountEvent(tx, user.id, applied.kind, applied.detail, ip);
+    });
+    return ok({ op: op.op });
+  } catch (e) {
+    if (e instanceof Refused) return fail(e.message);
+    throw e;
+  }
+}
