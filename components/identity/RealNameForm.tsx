@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
@@ -9,6 +9,8 @@ import { realNameStartAction, realNameFaceCheckAction } from "@/app/(app)/realna
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { FaceCheckDialog } from "./FaceCheckDialog";
+import { ID_TYPES } from "@/lib/domain/idcard";
+import { ID_NUMBER_LABELS, ID_TYPE_LABELS } from "@/lib/domain/account-labels";
 
 type Schema = ReturnType<typeof realNameSchema>;
 
@@ -17,9 +19,10 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
   const schema = useMemo(() => realNameSchema(), []);
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { name: "", idNumber: "" },
+    defaultValues: { name: "", idType: "CN_RESIDENT", idNumber: "", birthDate: "" },
   });
-  const { register, handleSubmit, setError, formState } = form;
+  const { register, handleSubmit, setError, formState, control } = form;
+  const idType = useWatch({ control, name: "idType" }) ?? "CN_RESIDENT";
   const [faceCheckId, setFaceCheckId] = useState<string | null>(null);
   const [faceBusy, setFaceBusy] = useState(false);
   const [faceError, setFaceError] = useState<string | null>(null);
@@ -30,7 +33,7 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
     const res = await realNameStartAction(values);
     if (!res.ok) {
       for (const [field, message] of Object.entries(res.fieldErrors ?? {})) {
-        setError(field as "name" | "idNumber", { message });
+        setError(field as "name" | "idNumber" | "birthDate", { message });
       }
       if (!res.fieldErrors) setFormError(res.error ?? "提交失败");
       return;
@@ -56,16 +59,29 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
   return (
     <>
       <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-        <Field id="name" label="真实姓名" autoComplete="name" placeholder="与身份证一致" error={formState.errors.name?.message} {...register("name")} />
+        <Field id="name" label="真实姓名" autoComplete="name" placeholder="与证件一致" error={formState.errors.name?.message} {...register("name")} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="idType" className="text-sm font-medium text-slate-700">
+            证件类型
+          </label>
+          <select id="idType" className="min-h-11 rounded-lg border border-slate-300 bg-white px-3" {...register("idType")}>
+            {ID_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ID_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
         <Field
           id="idNumber"
-          label="居民身份证号"
+          label={idType === "CN_RESIDENT" ? "居民身份证号" : ID_NUMBER_LABELS[idType]}
           autoComplete="off"
-          placeholder="18位身份证号"
+          placeholder={idType === "HK_MO_PERMIT" ? "H或M开头，如 H12345678" : "18位证件号码"}
           maxLength={18}
           error={formState.errors.idNumber?.message}
           {...register("idNumber")}
         />
+        {idType === "HK_MO_PERMIT" && <Field id="birthDate" label="出生日期" type="date" error={formState.errors.birthDate?.message} {...register("birthDate")} />}
         {formError && (
           <p role="alert" className="text-sm text-red-600">
             {formError}

@@ -7,11 +7,11 @@ import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 import { verifyOptionsAction } from "@/app/actions/verify";
 import type { ActionResult } from "@/lib/server/result";
 import type { IntentMethods, VerifyMethod } from "@/lib/domain/account";
+import { METHOD_LABELS } from "@/lib/domain/account-labels";
 import { FacePane } from "./FacePane";
 
 export type IntentProofInput = { passed: boolean } | { password: string } | { webauthn: unknown };
 
-const LABELS: Record<VerifyMethod, string> = { FACE: "人脸核身", PASSWORD: "签署密码", WEBAUTHN: "指纹/面容 ID" };
 
 /**
  * 意愿验证 for a held signature, rescission or settlement: the user's preferred method first,
@@ -97,7 +97,7 @@ export function VerifyDialog({
                 }}
                 className={`min-h-10 flex-1 rounded-lg px-2 text-sm font-medium ${m === method ? "bg-brand-500 text-white" : "bg-slate-100 text-slate-600"}`}
               >
-                {LABELS[m]}
+                {METHOD_LABELS[m]}
               </button>
             ))}
           </div>

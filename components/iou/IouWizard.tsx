@@ -11,14 +11,16 @@ import { parseRateBp, rateWarning, splitEvenly, totalDueFen, IOU_SUPPLEMENT_ABOV
 import { yuanToFen, toChineseUppercase, formatYuan } from "@/lib/domain/money";
 import { addDays, formatYmd, parseYmd, shanghaiToday } from "@/lib/domain/dates";
 import { iouDraftSaveAction } from "@/app/actions/contracts";
+import { ID_TYPES } from "@/lib/domain/idcard";
+import { ID_NUMBER_LABELS, ID_TYPE_LABELS } from "@/lib/domain/account-labels";
 
 type Me = { name: string; idMasked: string; phoneMasked: string };
 
 
-export function IouWizard({ me, lprBp, draftId, initial }: { me: Me; lprBp: number; draftId: string | null; initial: IouForm }) {
+export function IouWizard({ me, lprBp, draftId, initial, crossBorder }: { me: Me; lprBp: number; draftId: string | null; initial: IouForm; crossBorder: boolean }) {
   const router = useRouter();
   const today = useMemo(() => shanghaiToday(new Date()), []);
-  const schema = useMemo(() => iouFormSchema(today), [today]);
+  const schema = useMemo(() => iouFormSchema(today, { crossBorder }), [today, crossBorder]);
   const form = useForm<IouForm>({ resolver: zodResolver(schema), defaultValues: initial, mode: "onTouched" });
   const { register, control, handleSubmit, setError, setValue, getValues, formState } = form;
   const errors = formState.errors;
@@ -93,7 +95,32 @@ export function IouWizard({ me, lprBp, draftId, initial }: { me: Me; lprBp: numb
         {v.counterpartyFill === "SELF" ? (
           <>
             <Field id="counterpartyName" label="对方姓名" error={err("counterpartyName")} {...register("counterpartyName")} />
-            <Field id="counterpartyIdNumber" label="对方身份证号" error={err("counterpartyIdNumber")} {...register("counterpartyIdNumber")} />
+            {crossBorder && (
+              <div className="flex flex-col gap-1">
+                <label htmlFor="counterpartyIdType" className="text-sm font-medium text-slate-700">
+                  对方证件类型
+                </label>
+                <select id="counterpartyIdType" className="min-h-11 rounded-lg border border-slate-300 bg-white px-3" {...register("counterpartyIdType")}>
+                  {ID_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {ID_TYPE_LABELS[t]}
+                    </option>
+                  ))}
+                </select>
+                {err("counterpartyIdType") && (
+                  <p role="alert" className="text-sm text-red-600">
+                    {err("counterpartyIdType")}
+                  </p>
+                )}
+              </div>
+            )}
+            <Field
+              id="counterpartyIdNumber"
+              label={`对方${ID_NUMBER_LABELS[v.counterpartyIdType ?? "CN_RESIDENT"]}`}
+              placeholder={v.counterpartyIdType === "HK_MO_PERMIT" ? "如 H12345678" : undefined}
+              error={err("counterpartyIdNumber")}
+              {...register("counterpartyIdNumber")}
+            />
             <Field id="counterpartyPhone" label="对方手机号" inputMode="numeric" error={err("counterpartyPhone")} {...register("counterpartyPhone")} />
           </>
         ) : (

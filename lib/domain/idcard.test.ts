@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, idCheckChar, maskId, parseResidentId } from "./idcard";
+import { ageOn, idCheckChar, maskId, parseHkMoPermit, parsePersonId, parseResidencePermit, parseResidentId, HK_MO_PERMIT_ERROR, RESIDENCE_PERMIT_PREFIX_ERROR } from "./idcard";
 
 const TODAY = { y: 2026, m: 5, d: 20 };
 const FORMAT = "身份证号应为18位，最后一位可以是数字或X";
@@ -101,5 +101,37 @@ describe("maskId", () => {
     ["", ""],
   ])("%s → %s", (id, masked) => {
     expect(maskId(id)).toBe(masked);
+  });
+});
+
+describe("港澳居民来往内地通行证", () => {
+  it.each(["H12345678", "M87654321", "h12345678", " H 1234 5678 ", "H1234567890"])("%s is accepted", (n) => {
+    expect(parseHkMoPermit(n).ok).toBe(true);
+  });
+  it.each(["", "12345678", "A12345678", "H1234567", "H123456789", "H12345678X", "T12345678"])("%s is refused", (n) => {
+    expect(parseHkMoPermit(n)).toEqual({ ok: false, error: HK_MO_PERMIT_ERROR });
+  });
+});
+
+describe("港澳台居民居住证", () => {
+  const today = { y: 2026, m: 11, d: 26 };
+  const permit = (region: string) => {
+    const first17 = `${region}19900101123`;
+    return first17 + idCheckChar(first17);
+  };
+  it.each(["810000", "820000", "830000"])("region %s is accepted with its birth date", (region) => {
+    expect(parseResidencePermit(permit(region), today)).toMatchObject({ ok: true, birthDate: { y: 1990, m: 1, d: 1 } });
+  });
+  it("a mainland region is refused", () => {
+    expect(parseResidencePermit(permit("110105"), today)).toEqual({ ok: false, error: RESIDENCE_PERMIT_PREFIX_ERROR });
+  });
+  it("a wrong check character is refused in the permit's words", () => {
+    const p = permit("810000");
+    expect(parseResidencePermit(p.slice(0, 17) + (p[17] === "1" ? "2" : "1"), today)).toEqual({ ok: false, error: "居住证号码校验位不正确，请核对" });
+  });
+  it("parsePersonId dispatches by type; a permit carries no birth date", () => {
+    expect(parsePersonId("HK_MO_PERMIT", "H12345678", today)).toEqual({ ok: true, normalized: "H12345678", birthDate: null });
+    expect(parsePersonId("HKMT_RESIDENCE", permit("820000"), today)).toMatchObject({ ok: true, birthDate: { y: 1990 } });
+    expect(parsePersonId("CN_RESIDENT", "H12345678", today).ok).toBe(false);
   });
 });

@@ -69,3 +69,34 @@ export function maskId(id: string): string {
   if (id.length <= 8) return "*".repeat(id.length);
   return id.slice(0, 4) + "*".repeat(id.length - 8) + id.slice(-4);
 }
+
+// Identity documents of Hong Kong, Macau and Taiwan residents, accepted once the account has
+// switched on 同港澳台居民签署合同.
+export const ID_TYPES = ["CN_RESIDENT", "HK_MO_PERMIT", "HKMT_RESIDENCE"] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+export const HK_MO_PERMIT_ERROR = "港澳居民来往内地通行证号码应为H或M加8位数字（旧版为10位数字）";
+export const RESIDENCE_PERMIT_PREFIX_ERROR = "港澳台居民居住证号码应以810000（香港）、820000（澳门）或830000（台湾）开头";
+
+/** 港澳居民来往内地通行证 (回乡证): H (Hong Kong) or M (Macau) and 8 digits; older cards 10 digits. */
+export function parseHkMoPermit(raw: string): { ok: true; normalized: string } | { ok: false; error: string } {
+  const normalized = raw.trim().toUpperCase().replace(/\s/g, "");
+  return /^[HM](\d{8}|\d{10})$/.test(normalized) ? { ok: true, normalized } : { ok: false, error: HK_MO_PERMIT_ERROR };
+}
+
+/** 港澳台居民居住证: the resident-ID layout (date, check character) with region 810000 / 820000 / 830000. */
+export function parseResidencePermit(raw: string, today: Ymd): IdParseResult {
+  const parsed = parseResidentId(raw, today);
+  if (!parsed.ok) return { ok: false, error: parsed.error.replace("身份证号", "居住证号码") };
+  return /^8[123]0000/.test(parsed.normalized) ? parsed : { ok: false, error: RESIDENCE_PERMIT_PREFIX_ERROR };
+}
+
+/** Any accepted document: its normal form, and the birth date where the number carries one. */
+export function parsePersonId(type: IdType, raw: string, today: Ymd): { ok: true; normalized: string; birthDate: Ymd | null } | { ok: false; error: string } {
+  if (type === "HK_MO_PERMIT") {
+    const p = parseHkMoPermit(raw);
+    return p.ok ? { ok: true, normalized: p.normalized, birthDate: null } : p;
+  }
+  const p = type === "HKMT_RESIDENCE" ? parseResidencePermit(raw, today) : parseResidentId(raw, today);
+  return p.ok ? { ok: true, normalized: p.normalized, birthDate: p.birthDate } : p;
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseResidentId, ageOn } from "@/lib/domain/idcard";
-import { shanghaiToday } from "@/lib/domain/dates";
+import { ageOn, parsePersonId, ID_TYPES } from "@/lib/domain/idcard";
+import { parseYmd, shanghaiToday } from "@/lib/domain/dates";
 
 /** The youngest age at which an account may complete real-name (full civil capacity). */
 export const REAL_NAME_MIN_AGE = 18;
@@ -12,26 +12,32 @@ export const personNameField = z
   .max(30, "姓名最多30个字")
   .regex(/^[\u4e00-\u9fa5·•A-Za-z ]+$/, "姓名只能包含汉字、字母和间隔号");
 
-/** Built per request: the age rules depend on "today" (Asia/Shanghai). */
+/**
+ * Built per request: the age rules depend on "today" (Asia/Shanghai). 居民身份证 and 港澳台居民居住证
+ * carry the birth date; a 港澳居民来往内地通行证 holder enters it.
+ */
 export function realNameSchema(today = shanghaiToday(new Date())) {
-  return z.object({
-    name: personNameField,
-    idNumber: z
-      .string({ error: "请输入身份证号" })
-      .trim()
-      .min(1, "请输入身份证号")
-      .superRefine((v, ctx) => {
-        const parsed = parseResidentId(v, today);
-        if (!parsed.ok) {
-          ctx.addIssue({ code: "custom", message: parsed.error });
-          return;
-        }
-        if (ageOn(parsed.birthDate, today) < REAL_NAME_MIN_AGE) {
-          ctx.addIssue({ code: "custom", message: "未满18周岁，暂不能完成实名认证" });
-        }
-      })
-      .transform((v) => v.trim().toUpperCase()),
-  });
+  return z
+    .object({
+      name: personNameField,
+      idType: z.enum(ID_TYPES).default("CN_RESIDENT"),
+      idNumber: z.string({ error: "请输入证件号码" }).trim(),
+      birthDate: z.string().trim().max(10).default(""),
+    })
+    .superRefine((v, ctx) => {
+      const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+      if (!v.idNumber) return issue("idNumber", v.idType === "CN_RESIDENT" ? "请输入身份证号" : "请输入证件号码");
+      const parsed = parsePersonId(v.idType, v.idNumber, today);
+      if (!parsed.ok) return issue("idNumber", parsed.error);
+      const birth = parsed.birthDate ?? parseYmd(v.birthDate);
+      if (!birth) return issue("birthDate", "请选择出生日期");
+      if (ageOn(birth, today) < REAL_NAME_MIN_AGE) issue(parsed.birthDate ? "idNumber" : "birthDate", "未满18周岁，暂不能完成实名认证");
+    })
+    .transform((v) => {
+      const parsed = parsePersonId(v.idType, v.idNumber, today);
+      const birth = (parsed.ok && parsed.birthDate) || parseYmd(v.birthDate)!;
+      return { name: v.name, idType: v.idType, idNumber: parsed.ok ? parsed.normalized : v.idNumber, birthDate: birth };
+    });
 }
 export type RealNameInput = z.input<ReturnType<typeof realNameSchema>>;
 

@@ -14,6 +14,9 @@ import {
   type IouFacts,
 } from "@/lib/domain/iou";
 import { personNameField } from "./identity";
+import { ID_TYPES } from "@/lib/domain/idcard";
+
+export const CROSS_BORDER_OFF = "请先在「高级设置」中开启同港澳台居民签署合同";
 
 const text = (max: number) => z.string().trim().max(max, `最多${max}个字`);
 
@@ -24,6 +27,8 @@ export const iouFormShape = z.object({
   myRole: z.enum(["LENDER", "BORROWER"]),
   counterpartyFill: z.enum(["SELF", "COUNTERPARTY"]), // 我来填 / 对方填
   counterpartyName: z.string().max(30),
+  // 港澳台 documents only with the initiator's 同港澳台居民签署合同 switch on
+  counterpartyIdType: z.enum(ID_TYPES),
   counterpartyIdNumber: z.string().max(18, "身份证号应为18位，最后一位可以是数字或X"),
   counterpartyPhone: z.string().max(20),
   amount: z.string().max(20),
@@ -49,6 +54,7 @@ export function emptyIouForm(today: YMD = shanghaiToday(new Date())): IouForm {
     myRole: "LENDER",
     counterpartyFill: "COUNTERPARTY",
     counterpartyName: "",
+    counterpartyIdType: "CN_RESIDENT",
     counterpartyIdNumber: "",
     counterpartyPhone: "",
     amount: "",
@@ -66,15 +72,19 @@ export function emptyIouForm(today: YMD = shanghaiToday(new Date())): IouForm {
   };
 }
 
+/** A stored form as the current shape reads it (drafts saved before 港澳台 documents named none). */
+export const storedIouForm = (facts: unknown) => ({ counterpartyIdType: "CN_RESIDENT", ...(facts as object) });
+
 /** The full rules for creating the IOU. `today` is Asia/Shanghai (server clock on the server). */
-export function iouFormSchema(today: YMD = shanghaiToday(new Date())) {
+export function iouFormSchema(today: YMD = shanghaiToday(new Date()), opts: { crossBorder?: boolean } = {}) {
   return iouFormShape.superRefine((f, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
 
     if (f.counterpartyFill === "SELF") {
       const name = personNameField.safeParse(f.counterpartyName);
       if (!name.success) issue(["counterpartyName"], name.error.issues[0]!.message);
-      const idError = f.counterpartyIdNumber.trim() ? iouIdError(f.counterpartyIdNumber, today) : "请输入对方的身份证号";
+      if (f.counterpartyIdType !== "CN_RESIDENT" && !opts.crossBorder) issue(["counterpartyIdType"], CROSS_BORDER_OFF);
+      const idError = f.counterpartyIdNumber.trim() ? iouIdError(f.counterpartyIdNumber, today, f.counterpartyIdType) : "请输入对方的证件号码";
       if (idError) issue(["counterpartyIdNumber"], idError);
     }
     const phone = normalizePhone(f.counterpartyPhone);

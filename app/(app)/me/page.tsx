@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { maskPhone } from "@/lib/domain/phone";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { ID_TYPE_LABELS } from "@/lib/domain/account-labels";
 
 export const metadata: Metadata = { title: "个人中心" };
 
@@ -27,7 +28,7 @@ export default async function MePage() {
             <dt className="text-slate-500">姓名</dt>
             <dd data-testid="me-name">{user.realName}</dd>
             <dt className="text-slate-500">证件类型</dt>
-            <dd>居民身份证</dd>
+            <dd>{ID_TYPE_LABELS[user.idType ?? "CN_RESIDENT"]}</dd>
             <dt className="text-slate-500">证件号</dt>
             <dd data-testid="me-id" className="font-mono">
               {user.idMasked}
@@ -46,11 +47,14 @@ export default async function MePage() {
       </section>
       <nav className="flex flex-col divide-y divide-slate-100 rounded-2xl bg-white shadow-sm ring-1 ring-slate-100">
         {[
+          ["/me/profile", "个人信息"],
+          ["/me/verification", "签署认证方式"],
           ["/me/seals", "我的印章与签名"],
           ["/me/orders", "我的订单"],
           ["/me/card", "省钱月卡"],
           ["/me/coupons", "优惠券"],
           ["/verify", "验证合同文件"],
+          ["/me/advanced", "高级设置"],
         ].map(([href, label]) => (
           <Link key={href} href={href!} className="flex min-h-12 items-center justify-between px-5 py-3">
             <span>{label}</span>

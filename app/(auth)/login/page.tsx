@@ -8,9 +8,9 @@ import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 
 export const metadata: Metadata = { title: "登录" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; closed?: string }> }) {
   if (await currentUser()) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, closed } = await searchParams;
   // Only same-site paths are followed after sign-in.
   const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   const dev = devProvidersActive();
@@ -21,6 +21,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold">个人电子签</h1>
         <p className="text-sm text-slate-500">借条、收据、合同，在线签署，安全有效</p>
       </div>
+      {closed === "1" && (
+        <p role="status" className="rounded-xl bg-emerald-50 p-3 text-center text-sm text-emerald-800">
+          账号已注销。感谢您的使用。
+        </p>
+      )}
       <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-100">
         <h2 className="mb-4 text-lg font-medium">手机号登录 / 注册</h2>
         <LoginForm next={next} />

@@ -13,6 +13,7 @@ import { DocumentView } from "@/components/contract/DocumentView";
 import { SignPanel } from "@/components/signing/SignPanel";
 import { RejectForm, SupplementButton } from "@/components/signing/RecipientActions";
 import { ClaimPanel } from "@/components/signing/ClaimPanel";
+import { renameBlockedReason } from "@/lib/domain/account";
 
 export const metadata: Metadata = { title: "签署合同" };
 export const dynamic = "force-dynamic";
@@ -91,6 +92,18 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
         <Link href={`/realname?next=/s/${token}`} className="rounded-lg bg-brand-500 py-2.5 text-center text-white">
           去实名认证
         </Link>
+      </Shell>
+    );
+  }
+  const renamed = renameBlockedReason(c, user);
+  if (renamed) {
+    return (
+      <Shell>
+        {teaser}
+        <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="rename-blocked">
+          {renamed}
+        </p>
+        <RejectForm token={token} version={c.version} />
       </Shell>
     );
   }

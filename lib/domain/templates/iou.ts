@@ -4,7 +4,7 @@ import { formatYuan, toChineseUppercase } from "../money";
 import { formatRate, IOU_ROLE_LABELS, type IouFacts, type IouRole } from "../iou";
 import type { ContractDocument, DocSigner } from "./document";
 
-export type IouSigner = { role: IouRole; name: string; idMasked: string; signatureSha256?: string; signedAt?: string };
+export type IouSigner = { role: IouRole; name: string; idMasked: string; idLabel?: string; signatureSha256?: string; signedAt?: string };
 
 const day = (s: string | null) => {
   const ymd = s ? parseYmd(s) : null;
@@ -36,9 +36,9 @@ export function iouDocument(facts: IouFacts, signers: IouSigner[], meta: { numbe
         type: "fields",
         rows: [
           { label: "出借人（甲方）", value: blank(lender?.name ?? "") },
-          { label: "身份证号", value: blank(lender?.idMasked ?? "") },
+          { label: lender?.idLabel ?? "身份证号", value: blank(lender?.idMasked ?? "") },
           { label: "借款人（乙方）", value: blank(borrower?.name ?? "") },
-          { label: "身份证号", value: blank(borrower?.idMasked ?? "") },
+          { label: borrower?.idLabel ?? "身份证号", value: blank(borrower?.idMasked ?? "") },
         ],
       },
       {

@@ -200,12 +200,33 @@ describe("更名", () => {
 });
 
 describe("港澳台 switch and 账号注销", () => {
-  it("the switch turns on after a face check", async () => {
+  it("the switch turns on after a face check; then an IOU may name a 回乡证 holder, who real-names with it and signs", async () => {
+    const { iouDraftSave } = await import("@/lib/server/contracts");
+    const { realNameStart, realNameFinish } = await import("@/lib/server/identity/real-name");
     const u = await person("港澳癸");
+    const holderPhone = "19912340077";
+    const named = iouForm({ counterpartyFill: "SELF", counterpartyName: "陈大文", counterpartyIdType: "HK_MO_PERMIT", counterpartyIdNumber: "H12345678", counterpartyPhone: holderPhone });
+    expect(await iouDraftSave(u, { form: named, complete: true })).toMatchObject({ ok: false, fieldErrors: { counterpartyIdType: "请先在「高级设置」中开启同港澳台居民签署合同" } });
     const held = await crossBorderStart(u);
     if (!held.ok) throw new Error("start");
     expect(await passFace(u, held.data.faceCheckId)).toMatchObject({ ok: true });
-    expect((await fresh(u)).crossBorderAt).not.toBeNull();
+    const on = await fresh(u);
+    expect(on.crossBorderAt).not.toBeNull();
+    expect(await iouDraftSave(on, { form: { ...named, counterpartyIdNumber: "X1234567" }, complete: true })).toMatchObject({ ok: false, fieldErrors: { counterpartyIdNumber: expect.stringContaining("港澳居民来往内地通行证") } });
+    const { c, recipient } = await initiate(on, named);
+    expect(recipient).toMatchObject({ idType: "HK_MO_PERMIT", idMasked: "H123*5678", status: "WAITING_SIGN" });
+
+    // the holder signs in with the named phone and real-names with the same permit (birth date entered)
+    const holder = await db().user.create({ data: { phone: holderPhone } });
+    expect(await realNameStart(holder.id, { name: "陈大文", idType: "HK_MO_PERMIT", idNumber: "H12345678", birthDate: "" })).toMatchObject({ ok: false, fieldErrors: { birthDate: "请选择出生日期" } });
+    const rn = await realNameStart(holder.id, { name: "陈大文", idType: "HK_MO_PERMIT", idNumber: "h1234 5678", birthDate: "1985-03-02" });
+    if (!rn.ok) throw new Error(JSON.stringify(rn));
+    // the 模拟 provider's pass, as the realname action records it
+    await db().faceCheck.update({ where: { id: rn.data.faceCheckId }, data: { status: "PASSED" } });
+    expect(await realNameFinish(holder.id, rn.data.faceCheckId)).toMatchObject({ ok: true });
+    const verified = await fresh(holder);
+    expect(verified).toMatchObject({ idType: "HK_MO_PERMIT", realName: "陈大文" });
+    expect(await sign(verified, c.id, recipient.inviteToken!)).toMatchObject({ ok: true });
   });
 
   it("refused while a contract is in progress; closed once it has ended; the contract stays intact for the other party", async () => {

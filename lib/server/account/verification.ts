@@ -6,6 +6,7 @@ import { now } from "@/lib/server/clock";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { signPasswordError } from "@/lib/domain/sign-password";
 import { hashSignPassword } from "@/lib/server/identity/sign-password";
+import { intentMethods } from "@/lib/server/identity/intent";
 import { activeCredentials, registrationOptions, verifyRegistration } from "@/lib/server/identity/webauthn";
 import { credentialStartSchema, preferredMethodSchema, savedItemSchema, signPasswordSetSchema } from "@/lib/validation/account";
 import { accountEvent, holdAccountChange, type AccountOp } from "./hold";
@@ -19,7 +20,7 @@ const MAX_CREDENTIALS = 5;
 export async function verificationSettings(user: User) {
   const credentials = await activeCredentials(user.id);
   return {
-    preferred: user.preferredVerification,
+    preferred: (await intentMethods(user)).preferred,
     hasPassword: Boolean(user.signPasswordHash),
     passwordLockedUntil: user.signPasswordLockedUntil && user.signPasswordLockedUntil > now() ? user.signPasswordLockedUntil : null,
     credentials: credentials.map((c) => ({ id: c.id, label: c.label as keyof typeof CREDENTIAL_LABELS, createdAt: c.createdAt, lastUsedAt: c.lastUsedAt })),

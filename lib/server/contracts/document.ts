@@ -6,8 +6,9 @@ import type { ContractDocument } from "@/lib/domain/templates/document";
 import type { IouRole } from "@/lib/domain/iou";
 import { iouFactsFromForm, type IouForm } from "@/lib/validation/iou";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
+import { ID_NUMBER_LABELS } from "@/lib/domain/account-labels";
 
-type PartyView = Pick<Party, "seq" | "role" | "name" | "idMasked" | "signatureSha256" | "signedAt" | "status" | "isInitiator">;
+type PartyView = Pick<Party, "seq" | "role" | "name" | "idMasked" | "signatureSha256" | "signedAt" | "status" | "isInitiator"> & Partial<Pick<Party, "idType">>;
 
 /** 收据: the payer's confirmation (or the wait for it) stands where a signature would. */
 function confirmationNote(kind: string, p: PartyView): string | undefined {
@@ -27,6 +28,7 @@ export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "ini
         ordered.map((p) => ({
           role: p.role as IouRole,
           name: p.name ?? "",
+          idLabel: ID_NUMBER_LABELS[p.idType ?? "CN_RESIDENT"],
           idMasked: p.idMasked ?? "",
           signatureSha256: p.signatureSha256 ?? undefined,
           signedAt: p.signedAt ? formatShanghaiDateTime(p.signedAt) : undefined,

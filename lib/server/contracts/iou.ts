@@ -8,7 +8,7 @@ import { encrypt } from "@/lib/server/crypto";
 import { idHash } from "@/lib/server/identity/real-name";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { shanghaiToday, type YMD } from "@/lib/domain/dates";
-import { maskId, parseResidentId } from "@/lib/domain/idcard";
+import { maskId, parsePersonId, type IdType } from "@/lib/domain/idcard";
 import { normalizePhone } from "@/lib/domain/phone";
 import { yuanToFen } from "@/lib/domain/money";
 import { iouAgeError, otherIouRole } from "@/lib/domain/iou";
@@ -21,6 +21,7 @@ export function partyIdentityOf(user: User) {
   return {
     userId: user.id,
     name: user.realName,
+    idType: user.idType && user.idType !== "CN_RESIDENT" ? user.idType : null,
     idNumberEnc: user.idNumberEnc,
     idNumberHash: user.idNumberHash,
     idMasked: user.idMasked,
@@ -58,13 +59,13 @@ export async function iouDraftSave(
   const today = shanghaiToday(now());
   const initiatorError = iouInitiatorError(user, today);
   if (initiatorError) return fail(initiatorError);
-  const parsed = (input.complete ? iouFormSchema(today) : iouFormShape).safeParse(input.form);
+  const parsed = (input.complete ? iouFormSchema(today, { crossBorder: Boolean(user.crossBorderAt) }) : iouFormShape).safeParse(input.form);
   if (!parsed.success) return zodFail(parsed.error);
   const form = parsed.data;
 
   const phone = normalizePhone(form.counterpartyPhone);
   if (phone && phone === user.phone) return fieldFail("counterpartyPhone", "对方不能是您本人");
-  const cpId = parseResidentId(form.counterpartyIdNumber, today);
+  const cpId = parsePersonId(form.counterpartyIdType, form.counterpartyIdNumber, today);
   if (form.counterpartyFill === "SELF" && cpId.ok && idHash(cpId.normalized) === user.idNumberHash) {
     return fieldFail("counterpartyIdNumber", "对方不能是您本人");
   }
@@ -107,8 +108,14 @@ export async function iouDraftSave(
  * look-up hash); 对方填 leaves it for them to supply. Someone who already has an account with the
  * named phone is bound at once, so the contract shows in their folder.
  */
-export async function namedCounterparty(tx: Tx, initiator: User, row: { fill: "SELF" | "COUNTERPARTY"; name: string; idNumber: string; phone: string }, today: YMD) {
-  const id = parseResidentId(row.idNumber, today);
+export async function namedCounterparty(
+  tx: Tx,
+  initiator: User,
+  row: { fill: "SELF" | "COUNTERPARTY"; name: string; idType?: IdType; idNumber: string; phone: string },
+  today: YMD,
+) {
+  const idType = row.idType ?? "CN_RESIDENT";
+  const id = parsePersonId(idType, row.idNumber, today);
   const self = row.fill === "SELF" && id.ok;
   const known = row.phone ? await tx.user.findUnique({ where: { phone: row.phone } }) : null;
   return {
@@ -116,10 +123,11 @@ export async function namedCounterparty(tx: Tx, initiator: User, row: { fill: "S
     fillMode: row.fill,
     userId: known && known.id !== initiator.id ? known.id : null,
     name: self ? row.name.trim() : null,
+    idType: self && idType !== "CN_RESIDENT" ? idType : null,
     idNumberEnc: self ? encrypt(id.normalized) : null,
     idNumberHash: self ? idHash(id.normalized) : null,
     idMasked: self ? maskId(id.normalized) : null,
-    birthDate: self ? new Date(Date.UTC(id.birthDate.y, id.birthDate.m - 1, id.birthDate.d)) : null,
+    birthDate: self && id.birthDate ? new Date(Date.UTC(id.birthDate.y, id.birthDate.m - 1, id.birthDate.d)) : null,
     phone: row.phone || null,
     status: self ? ("WAITING_SIGN" as const) : ("WAITING_INFO" as const),
     inviteToken: newInviteToken(),
@@ -130,7 +138,7 @@ async function createIouParties(tx: Tx, contractId: string, user: User, f: IouFo
   const counterparty = await namedCounterparty(
     tx,
     user,
-    { fill: f.counterpartyFill, name: f.counterpartyName, idNumber: f.counterpartyIdNumber, phone: f.counterpartyPhone },
+    { fill: f.counterpartyFill, name: f.counterpartyName, idType: f.counterpartyIdType, idNumber: f.counterpartyIdNumber, phone: f.counterpartyPhone },
     today,
   );
   const roles = [

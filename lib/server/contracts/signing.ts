@@ -12,7 +12,7 @@ import { intentMethods, proveIntent, type IntentMethods } from "@/lib/server/ide
 import { renameBlockedReason } from "@/lib/domain/account";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { shanghaiToday } from "@/lib/domain/dates";
-import { iouFormSchema } from "@/lib/validation/iou";
+import { iouFormSchema, storedIouForm } from "@/lib/validation/iou";
 import { rejectSchema, signStartSchema, supplementSchema, contractVersionSchema } from "@/lib/validation/contract";
 import { iouAgeError } from "@/lib/domain/iou";
 import { signersDue } from "@/lib/domain/own-file";
@@ -100,7 +100,7 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
     action = "initiate";
     party = c.parties.find((p) => p.isInitiator);
     const today = shanghaiToday(now());
-    if (c.kind === "iou" && !iouFormSchema(today).safeParse(c.facts).success) return fail("借条信息需要更新，请返回修改后再签署");
+    if (c.kind === "iou" && !iouFormSchema(today, { crossBorder: Boolean(user.crossBorderAt) }).safeParse(storedIouForm(c.facts)).success) return fail("借条信息需要更新，请返回修改后再签署");
     if (wizardTemplateById(c.kind) && !templateFactsReady(c, today)) return fail("合同信息需要更新，请返回修改后再签署");
     const ownError = await ownInitiateError(c, c.parties.length, user.phone);
     if (ownError) return fail(ownError);

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseResidentId } from "@/lib/domain/idcard";
+import { parsePersonId, type IdType } from "@/lib/domain/idcard";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { now } from "@/lib/server/clock";
 
@@ -7,7 +7,7 @@ import { now } from "@/lib/server/clock";
 export interface RealNameProvider {
   readonly name: string;
   readonly simulated: boolean;
-  verify(input: { name: string; idNumber: string }): Promise<{ ok: true } | { ok: false; message: string }>;
+  verify(input: { name: string; idType: IdType; idNumber: string }): Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 /**
@@ -25,8 +25,8 @@ class DevRealNameProvider implements RealNameProvider {
   readonly name = "dev-checksum";
   readonly simulated = true;
   // No authority to ask offline: a number is "found" when its structure and check digit hold.
-  async verify(input: { name: string; idNumber: string }) {
-    const parsed = parseResidentId(input.idNumber, shanghaiToday(now()));
+  async verify(input: { name: string; idType: IdType; idNumber: string }) {
+    const parsed = parsePersonId(input.idType, input.idNumber, shanghaiToday(now()));
     return parsed.ok ? ({ ok: true } as const) : ({ ok: false, message: parsed.error } as const);
   }
 }

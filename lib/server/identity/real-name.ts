@@ -2,14 +2,14 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { encrypt, keyedHash } from "@/lib/server/crypto";
-import { parseResidentId, maskId } from "@/lib/domain/idcard";
+import { maskId, type IdType } from "@/lib/domain/idcard";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { realNameSchema } from "@/lib/validation/identity";
 import { fail, fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
 import { realNameProvider } from "./providers";
 import { consumeFaceCheck, startFaceCheck } from "./face-check";
 
-type PendingRealName = { name: string; idEnc: string; idHash: string; idMasked: string; birthDate: string };
+type PendingRealName = { name: string; idType?: IdType; idEnc: string; idHash: string; idMasked: string; birthDate: string };
 
 export const idHash = (idNumber: string) => keyedHash("cn-id", idNumber);
 
@@ -17,23 +17,22 @@ export const idHash = (idNumber: string) => keyedHash("cn-id", idNumber);
 export async function realNameStart(userId: string, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
   const parsed = realNameSchema(shanghaiToday(now())).safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
-  const { name, idNumber } = parsed.data;
+  const { name, idType, idNumber, birthDate } = parsed.data;
   const user = await db().user.findUnique({ where: { id: userId } });
   if (!user) return fail("账号不存在");
   if (user.verifiedAt) return fail("您已完成实名认证");
   const hash = idHash(idNumber);
   const owner = await db().user.findUnique({ where: { idNumberHash: hash } });
-  if (owner && owner.id !== userId) return fieldFail("idNumber", "该身份证号已被其他账号实名认证");
-  const authority = await realNameProvider().verify({ name, idNumber });
+  if (owner && owner.id !== userId) return fieldFail("idNumber", "该证件号码已被其他账号实名认证");
+  const authority = await realNameProvider().verify({ name, idType, idNumber });
   if (!authority.ok) return fieldFail("idNumber", authority.message);
-  const birth = parseResidentId(idNumber, shanghaiToday(now()));
-  if (!birth.ok) return fieldFail("idNumber", birth.error);
   const pending: PendingRealName = {
     name,
+    idType,
     idEnc: encrypt(idNumber),
     idHash: hash,
     idMasked: maskId(idNumber),
-    birthDate: `${birth.birthDate.y}-${String(birth.birthDate.m).padStart(2, "0")}-${String(birth.birthDate.d).padStart(2, "0")}`,
+    birthDate: `${birthDate.y}-${String(birthDate.m).padStart(2, "0")}-${String(birthDate.d).padStart(2, "0")}`,
   };
   const faceCheckId = await db().$transaction((tx) => startFaceCheck(tx, userId, "REAL_NAME", pending));
   return { ok: true, data: { faceCheckId } };
@@ -50,7 +49,7 @@ export async function realNameFinish(userId: string, faceCheckId: string): Promi
         where: { id: userId, verifiedAt: null },
         data: {
           realName: p.name,
-          idType: "CN_RESIDENT",
+          idType: p.idType ?? "CN_RESIDENT",
           idNumberEnc: p.idEnc,
           idNumberHash: p.idHash,
           idMasked: p.idMasked,
@@ -63,7 +62,7 @@ export async function realNameFinish(userId: string, faceCheckId: string): Promi
     });
   } catch (e) {
     // Two accounts racing for one ID number: the unique index decides.
-    if ((e as { code?: string }).code === "P2002") return fieldFail("idNumber", "该身份证号已被其他账号实名认证");
+    if ((e as { code?: string }).code === "P2002") return fieldFail("idNumber", "该证件号码已被其他账号实名认证");
     throw e;
   }
 }

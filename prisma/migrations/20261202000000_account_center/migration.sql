@@ -12,6 +12,9 @@ ALTER TABLE "FaceCheck" ADD COLUMN     "challenge" TEXT,
 ADD COLUMN     "method" TEXT;
 
 -- AlterTable
+ALTER TABLE "Party" ADD COLUMN     "idType" "IdType";
+
+-- AlterTable
 ALTER TABLE "SavedSignature" ADD COLUMN     "invalidatedAt" TIMESTAMP(3);
 
 -- CreateTable

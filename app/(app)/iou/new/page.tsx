@@ -8,7 +8,7 @@ import { lprBp } from "@/lib/server/settings";
 import { iouInitiatorError } from "@/lib/server/contracts";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { maskPhone } from "@/lib/domain/phone";
-import { emptyIouForm, iouFormShape } from "@/lib/validation/iou";
+import { emptyIouForm, iouFormShape, storedIouForm } from "@/lib/validation/iou";
 import { IouWizard } from "@/components/iou/IouWizard";
 
 export const metadata: Metadata = { title: "填写借条" };
@@ -32,7 +32,7 @@ export default async function NewIouPage({ searchParams }: { searchParams: Promi
   let initial = emptyIouForm(shanghaiToday(now()));
   if (draft) {
     const c = await db().contract.findFirst({ where: { id: draft.slice(0, 40), initiatorId: user.id, status: "DRAFT", kind: "iou" } });
-    const parsed = c ? iouFormShape.safeParse(c.facts) : null;
+    const parsed = c ? iouFormShape.safeParse(storedIouForm(c.facts)) : null;
     if (!parsed?.success) notFound();
     initial = parsed.data;
   }
@@ -44,6 +44,7 @@ export default async function NewIouPage({ searchParams }: { searchParams: Promi
         lprBp={await lprBp()}
         draftId={draft ?? null}
         initial={initial}
+        crossBorder={Boolean(user.crossBorderAt)}
       />
     </div>
   );

@@ -8,6 +8,7 @@ import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
 import { StepBar } from "@/components/own-file/OwnFileWizard";
 import { DocumentView } from "@/components/contract/DocumentView";
 import { SignPanel } from "@/components/signing/SignPanel";
+import { renameBlockedReason } from "@/lib/domain/account";
 import { FeePanel } from "@/components/fees/FeePanel";
 import { contractFee, couponWallet } from "@/lib/server/payments";
 import { couponTerms } from "@/lib/domain/fees";
@@ -30,7 +31,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   const own = ownFacts(c);
   // the fee belongs to initiating: nothing to show or check once the initiator's turn comes last
   const fee = myTurn ? null : await feeSection(user.id, c);
-  const feeBlocked = fee?.blocked ?? null;
+  const feeBlocked = renameBlockedReason(c, user) ?? fee?.blocked ?? null;
   const feePanel = fee?.panel ?? null;
   if (own) {
     return (

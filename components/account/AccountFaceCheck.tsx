@@ -1,0 +1,44 @@
+"use client";
+import { useState } from "react";
+import { FaceCheckDialog } from "@/components/identity/FaceCheckDialog";
+import { accountVerifiedAction } from "@/app/actions/profile";
+
+type Result = Awaited<ReturnType<typeof accountVerifiedAction>>;
+
+/**
+ * The face check that carries out a held account change. `attest` runs after a pass, for
+ * 指纹/面容 ID: the device's own verification, whose answer goes with the face verdict.
+ */
+export function AccountFaceCheck({
+  faceCheckId,
+  title,
+  attest,
+  onDone,
+  onCancel,
+}: {
+  faceCheckId: string;
+  title: string;
+  attest?: () => Promise<unknown>;
+  onDone: (res: Result) => void;
+  onCancel: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function onResult(passed: boolean) {
+    setBusy(true);
+    setError(null);
+    let attestation: unknown;
+    if (passed && attest) {
+      try {
+        attestation = await attest();
+      } catch {
+        setBusy(false);
+        return setError("本机的指纹或面容 ID 验证未完成，请重试");
+      }
+    }
+    const res = await accountVerifiedAction({ faceCheckId, passed, attestation });
+    setBusy(false);
+    onDone(res);
+  }
+  return <FaceCheckDialog title={title} busy={busy} error={error} onResult={onResult} onCancel={onCancel} />;
+}
