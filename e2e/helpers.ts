@@ -85,9 +85,10 @@ export function randomAdultId(): string {
 }
 
 /** A browser context of its own with a signed-in, real-named person (initiator or counterparty). */
-export async function person(browser: import("@playwright/test").Browser, testInfo: TestInfo, name: string) {
-  const context = await browser.newContext(testInfo.project.use);
+export async function person(browser: import("@playwright/test").Browser, testInfo: TestInfo, name: string, opts: { baseURL?: string; beforeSignIn?: (page: Page) => Promise<void> } = {}) {
+  const context = await browser.newContext({ ...testInfo.project.use, ...(opts.baseURL ? { baseURL: opts.baseURL } : {}) });
   const page = await context.newPage();
+  await opts.beforeSignIn?.(page);
   const phone = randomPhone();
   const id = randomAdultId();
   await signIn(page, phone);

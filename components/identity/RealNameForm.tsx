@@ -28,9 +28,10 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
   const [faceError, setFaceError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
-  async function onSubmit(values: z.output<Schema>) {
+  // The schema's output is normalised for the server's own use; the server parses what was typed.
+  async function onSubmit() {
     setFormError(null);
-    const res = await realNameStartAction(values);
+    const res = await realNameStartAction(form.getValues());
     if (!res.ok) {
       for (const [field, message] of Object.entries(res.fieldErrors ?? {})) {
         setError(field as "name" | "idNumber" | "birthDate", { message });
