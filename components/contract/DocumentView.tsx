@@ -66,7 +66,7 @@ export function DocumentView({ doc, signatureUrl }: { doc: ContractDocument; sig
             <p className="font-medium">
               {s.roleLabel}：{s.name || "待补充"}
             </p>
-            <p className="text-xs text-slate-500">身份证号：{s.idMasked || "待补充"}</p>
+            <p className="text-xs text-slate-500">证件号码：{s.idMasked || "待补充"}</p>
             <div className="mt-2 flex h-16 items-center justify-center rounded-lg bg-slate-50">
               {s.signatureSha256 && signatureUrl ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a small signature PNG served by our own route
