@@ -193,7 +193,7 @@ test("@account 更名: the notice, the contracts it stops, a face check; old sig
   await shot(page, info, "seals-after-rename");
 
   await page.goto(link);
-  await expect(page.getByTestId("rename-blocked")).toHaveText("您已更名，更名前发起的合同无法继续签署，如需签署请重新发起");
+  await expect(page.getByTestId("sign-held")).toHaveText("您已更名，更名前发起的合同无法继续签署，如需签署请重新发起");
   await lender.context.close();
   await me.context.close();
 });

@@ -50,6 +50,34 @@ async function main() {
     update: {},
   });
   console.log("seed: fee rules and the demo coupon code XINREN2026 ready");
+
+  // 借条判例库: no real judgment is reproduced here, so the seeded entries are plainly examples
+  // (示例) that show admins the shape of an entry and link to the public judgments site.
+  if ((await client.iouCase.count()) === 0) {
+    await client.iouCase.createMany({
+      data: [
+        {
+          court: "（示例）某市某区人民法院",
+          caseNumber: "（示例）民间借贷纠纷·电子借条",
+          decidedOn: new Date("2025-06-30T00:00:00Z"),
+          summary: "示例条目，非真实案例：出借人持有经实名认证、双方电子签名的借条，借款人到期未还，出借人起诉要求归还本金及约定利息。",
+          outcome: "示例：法院审查电子签名的身份认证与防篡改记录后，认定借条真实有效，支持归还本金；超过法定上限的利息部分不予支持。",
+          url: "https://wenshu.court.gov.cn/",
+          isSample: true,
+        },
+        {
+          court: "（示例）某市中级人民法院",
+          caseNumber: "（示例）民间借贷纠纷·转账记录与借条",
+          decidedOn: new Date("2025-03-18T00:00:00Z"),
+          summary: "示例条目，非真实案例：借款人主张借条系事后补签，出借人提交电子借条的签署时间戳与银行转账记录。",
+          outcome: "示例：签署时间早于转账，且与转账金额一致，法院认定借贷关系成立。",
+          url: "https://wenshu.court.gov.cn/",
+          isSample: true,
+        },
+      ],
+    });
+  }
+  console.log("seed: case library examples (示例) ready");
   await closeDb();
 }
 

@@ -1,24 +1,44 @@
-import { adminOverview } from "@/lib/server/admin/users";
+import Link from "next/link";
+import { adminOverview } from "@/lib/server/admin/overview";
+import { OverviewChart } from "@/components/admin/OverviewCharts";
+import { kindLabel } from "@/lib/domain/templates/registry";
 
-export default async function AdminHome() {
-  const o = await adminOverview();
-  const cards = [
-    { label: "注册用户", value: o.users },
-    { label: "已实名用户", value: o.verified },
-    { label: "待发送消息", value: o.outboxPending },
-    { label: "发送失败消息", value: o.outboxFailed },
-  ];
+export default async function AdminHome({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
+  const o = await adminOverview(await searchParams);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-semibold">概览</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">概览</h1>
+        <nav className="flex gap-1 rounded-lg bg-white p-1 text-sm shadow-sm" aria-label="时间范围">
+          {[7, 30, 90].map((d) => (
+            <Link key={d} href={`/admin?days=${d}`} aria-current={d === o.days ? "page" : undefined} className={`rounded-md px-3 py-1 ${d === o.days ? "bg-brand-500 text-white" : "text-slate-600"}`}>
+              近{d}天
+            </Link>
+          ))}
+        </nav>
+      </div>
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        {cards.map((c) => (
+        {[
+          { label: "注册用户", value: o.totals.users },
+          { label: "已实名用户", value: o.totals.verified },
+          { label: `近${o.days}天发起合同`, value: o.contracts.reduce((a, p) => a + Number(p["发起"]), 0) },
+          { label: `近${o.days}天收入（元）`, value: o.revenue.reduce((a, p) => a + Number(p["收入"]), 0).toFixed(2) },
+        ].map((c) => (
           <li key={c.label} className="rounded-xl bg-white p-4 shadow-sm">
             <p className="text-sm text-slate-500">{c.label}</p>
-            <p className="mt-1 text-2xl font-semibold">{c.value}</p>
+            <p className="mt-1 text-2xl font-semibold" data-testid="overview-figure">
+              {c.value}
+            </p>
           </li>
         ))}
       </ul>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <OverviewChart title="用户（每日）" data={o.people} series={["新注册", "新实名"]} testId="chart-users" />
+        <OverviewChart title="合同（每日）" data={o.contracts} series={["发起", "生效"]} testId="chart-contracts" />
+        <OverviewChart title="合同（按类型）" data={o.byKind.map((k) => ({ ...k, kind: kindLabel(k.kind) }))} x="kind" series={["发起", "生效"]} bars testId="chart-kinds" />
+        <OverviewChart title="收入与退款（元/日）" data={o.revenue} series={["收入", "退款"]} testId="chart-revenue" />
+        <OverviewChart title="短信与邮件（每日）" data={o.messages} series={["短信成功", "短信失败", "邮件成功", "邮件失败"]} testId="chart-messages" />
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { listOutbox } from "@/lib/server/notify/outbox-query";
 import { OutboxTable } from "@/components/outbox/OutboxTable";
-import { resendAction } from "./actions";
+import { resendAction } from "@/app/admin/actions";
+import { ActionButton } from "@/components/admin/ActionButton";
 
 export default async function AdminOutbox({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   const { to } = await searchParams;
@@ -16,12 +17,7 @@ export default async function AdminOutbox({ searchParams }: { searchParams: Prom
       <OutboxTable
         rows={rows}
         action={(m) =>
-          m.status !== "PENDING" ? (
-            <form action={resendAction}>
-              <input type="hidden" name="id" value={m.id} />
-              <button className="text-brand-600">重新发送</button>
-            </form>
-          ) : null
+          m.status !== "PENDING" ? <ActionButton label="重新发送" run={resendAction.bind(null, { id: m.id })} /> : null
         }
       />
     </div>

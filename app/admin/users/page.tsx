@@ -37,7 +37,11 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
           <tbody>
             {rows.map((u) => (
               <tr key={u.id} className="border-t border-slate-100" data-testid="admin-user-row">
-                <td className="px-4 py-2 font-mono">{maskPhone(u.phone)}</td>
+                <td className="px-4 py-2 font-mono">
+                  <Link href={`/admin/users/${u.id}`} className="text-brand-600 underline">
+                    {maskPhone(u.phone)}
+                  </Link>
+                </td>
                 <td className="px-4 py-2">{u.realName ?? <span className="text-slate-400">未实名</span>}</td>
                 <td className="px-4 py-2 font-mono">{u.idMasked ?? "—"}</td>
                 <td className="px-4 py-2">{u.role === "ADMIN" ? "管理员" : "用户"}</td>

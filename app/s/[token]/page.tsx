@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
-import { documentFor, listSignatures, ownFacts, shownFields } from "@/lib/server/contracts";
+import { documentFor, frozenHold, listSignatures, ownFacts, shownFields } from "@/lib/server/contracts";
 import { signersDue } from "@/lib/domain/own-file";
 import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
 import { linkPartyFor } from "@/lib/server/contracts/signing";
@@ -95,13 +95,14 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
       </Shell>
     );
   }
-  const renamed = renameBlockedReason(c, user);
-  if (renamed) {
+  // 更名 stops earlier contracts for this signer; a frozen account puts the contract on hold
+  const held = renameBlockedReason(c, user) ?? (await frozenHold(c));
+  if (held) {
     return (
       <Shell>
         {teaser}
-        <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="rename-blocked">
-          {renamed}
+        <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="sign-held">
+          {held}
         </p>
         <RejectForm token={token} version={c.version} />
       </Shell>

@@ -98,3 +98,8 @@ export function templatesInCategory(category: CategoryId): TemplateEntry[] {
 export function roleLabelIn(templateId: string, role: string): string {
   return BY_ID.get(templateId)?.roles.find((r) => r.key === role)?.label ?? "签署方";
 }
+
+/** A Contract.kind's name for lists and charts (借条, 租房合同 …; 自有文件 for uploads). */
+export function kindLabel(kind: string): string {
+  return kind === "file" ? "自有文件" : (BY_ID.get(kind)?.name ?? kind);
+}

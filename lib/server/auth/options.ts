@@ -40,11 +40,13 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.role = (user as { role?: string }).role ?? "USER";
+          // one id per sign-in: the admin second factor is passed per session
+          token.sid = crypto.randomUUID();
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid, role: token.role };
+        return { ...session, uid: token.uid, role: token.role, sid: token.sid };
       },
     },
   };

@@ -3,15 +3,23 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
 import { authOptions } from "./options";
+
+const currentSession = cache(async () => (await getServerSession(authOptions())) as { uid?: string; sid?: string } | null);
 
 /** The signed-in, active user for this request, or null. Read from the database every time. */
 export const currentUser = cache(async () => {
-  const session = (await getServerSession(authOptions())) as { uid?: string } | null;
+  const session = await currentSession();
   if (!session?.uid) return null;
   const user = await db().user.findUnique({ where: { id: session.uid } });
   return user && user.status === "ACTIVE" ? user : null;
 });
+
+/** This sign-in's id (set when the session was created), for per-session checks. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await currentSession())?.sid ?? null;
+}
 
 export async function requireUser() {
   const user = await currentUser();
@@ -19,9 +27,21 @@ export async function requireUser() {
   return user;
 }
 
-/** Admin pages and actions: anyone else gets a 404, never a login loop. */
-export async function requireAdmin() {
+/** An ADMIN account, before its second factor: anyone else gets a 404, never a login loop. */
+export async function requireAdminAccount() {
   const user = await currentUser();
   if (!user || user.role !== "ADMIN") notFound();
+  return user;
+}
+
+/**
+ * Admin pages and actions: an ADMIN account that has passed its second factor in this session
+ * (signing password or 指纹/面容 ID); otherwise to /admin-verify.
+ */
+export async function requireAdmin() {
+  const user = await requireAdminAccount();
+  const sid = await currentSessionId();
+  const factor = sid ? await db().adminFactor.findUnique({ where: { sessionId: sid } }) : null;
+  if (!factor || factor.userId !== user.id || !factor.passedAt || !factor.expiresAt || factor.expiresAt <= now()) redirect("/admin-verify");
   return user;
 }

@@ -10,6 +10,7 @@ export { documentFor } from "./document";
 export { renderDocumentPdf } from "./pdf";
 export { signLink } from "./effects";
 export { contractForViewer, maySeeSignature } from "./view";
+export { frozenHold } from "./hold";
 export { endRequest, endAnswer, endVerified } from "./end-request";
 export { contractEmail, EMAIL_SENDS_PER_HOUR } from "./email";
 export { ownDraftSave, ownFieldsSave, ownFacts, shownFields } from "./own-file";

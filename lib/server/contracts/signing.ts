@@ -20,6 +20,7 @@ import { ownInitiateError } from "./own-file";
 import { ContractError, asResult } from "./errors";
 import { partyIdentityOf } from "./iou";
 import { runTransition, type Actor } from "./transition";
+import { frozenHold } from "./hold";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export const URGE_INTERVAL_MS = 3600_000;
@@ -90,6 +91,8 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
   if (c.version !== version) return fail("合同状态已变化，请刷新");
   const renamed = renameBlockedReason(c, user);
   if (renamed) return fail(renamed);
+  const held = await frozenHold(c);
+  if (held) return fail(held);
 
   let party: Party | undefined;
   let action: SignPayload["action"];
@@ -147,6 +150,8 @@ export async function claimStart(user: User, input: unknown): Promise<ActionResu
   if (party.idNumberHash && party.idNumberHash !== user.idNumberHash) return fail("您的实名信息与收据中的付款人不一致，无法领取");
   const renamed = renameBlockedReason(party.contract, user);
   if (renamed) return fail(renamed);
+  const held = await frozenHold({ initiatorId: party.contract.initiatorId, parties: [party] });
+  if (held) return fail(held);
   const payload: SignPayload = { contractId: party.contractId, version: parsed.data.version, action: "claim", partyId: party.id, signatureSha256: null, fieldValues: {} };
   const faceCheckId = await db().$transaction((tx) => startFaceCheck(tx, user.id, "SIGN", payload));
   return ok({ faceCheckId, methods: await intentMethods(user) });

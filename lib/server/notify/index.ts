@@ -62,14 +62,12 @@ export async function deliverOutboxMessage(id: string): Promise<void> {
 }
 
 /** Admin re-send: a failed message goes back to the queue with fresh attempts. */
-export async function resendOutboxMessage(id: string): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    const msg = await tx.outboxMessage.findUnique({ where: { id } });
-    if (!msg) return false;
-    await tx.outboxMessage.update({ where: { id }, data: { status: "PENDING", attempts: 0, lastError: null } });
-    await enqueue(tx, DELIVER, { id }, { maxAttempts: MAX_ATTEMPTS });
-    return true;
-  });
+export async function resendOutboxMessage(tx: Tx, id: string) {
+  const msg = await tx.outboxMessage.findUnique({ where: { id } });
+  if (!msg || msg.status === "PENDING") return null;
+  await tx.outboxMessage.update({ where: { id }, data: { status: "PENDING", attempts: 0, lastError: null } });
+  await enqueue(tx, DELIVER, { id }, { maxAttempts: MAX_ATTEMPTS });
+  return msg;
 }
 
 registerJob(DELIVER, async (payload) => {

@@ -173,11 +173,15 @@ registerJob(EXPIRE_JOB, async (payload) => {
 /** A contract that ends before taking effect (revoked, rejected, expired, discarded) refunds its paid fee. */
 export async function refundContractFee(tx: Tx, contractId: string): Promise<void> {
   const paid = await tx.order.findMany({ where: { contractId, status: "PAID", amountFen: { gt: 0 } } });
-  for (const o of paid) {
-    const moved = await tx.order.updateMany({ where: { id: o.id, status: "PAID" }, data: { status: "REFUNDING" } });
-    if (moved.count === 1) await enqueue(tx, REFUND_JOB, { orderId: o.id }, { uniqueKey: `order-refund:${o.id}`, maxAttempts: 10 });
-  }
+  for (const o of paid) await orderRefundStart(tx, o.id);
   await orderExpirePending(tx, { contractId });
+}
+
+/** A paid order goes to REFUNDING once (also an admin's 退款); the job asks the gateway. */
+export async function orderRefundStart(tx: Tx, orderId: string): Promise<boolean> {
+  const moved = await tx.order.updateMany({ where: { id: orderId, status: "PAID", amountFen: { gt: 0 } }, data: { status: "REFUNDING" } });
+  if (moved.count === 1) await enqueue(tx, REFUND_JOB, { orderId }, { uniqueKey: `order-refund:${orderId}`, maxAttempts: 10 });
+  return moved.count === 1;
 }
 
 registerJob(REFUND_JOB, async (payload) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/server/db";
+import { db, type Tx } from "@/lib/server/db";
 import { DEFAULT_LPR_BP } from "@/lib/domain/iou";
 
 /** 一年期LPR in basis points, kept by admins; drives the 借条 interest warning. */
@@ -9,6 +9,6 @@ export async function lprBp(): Promise<number> {
   return typeof v === "number" && Number.isInteger(v) && v > 0 ? v : DEFAULT_LPR_BP;
 }
 
-export async function setLprBp(bp: number): Promise<void> {
-  await db().setting.upsert({ where: { key: "lpr1yBp" }, create: { key: "lpr1yBp", value: bp }, update: { value: bp } });
+export async function setLprBp(bp: number, tx: Tx = db()): Promise<void> {
+  await tx.setting.upsert({ where: { key: "lpr1yBp" }, create: { key: "lpr1yBp", value: bp }, update: { value: bp } });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, documentFor, ownFacts, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
+import { contractForViewer, documentFor, frozenHold, ownFacts, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
 import { OwnDocumentView } from "@/components/own-file/OwnDocument";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { ACTION_LABELS, STATUS_TONE, roleLabel, statusLabel } from "@/lib/domain/contract-labels";
@@ -37,6 +37,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const ended = c.status === "SETTLED" ? "settle" : c.status === "RESCINDED" ? "rescind" : null;
   const own = ownFacts(c);
   const providers = role && c.status !== "DRAFT" ? await listLegalProviders() : [];
+  const onHold = pending || pendingEnd ? await frozenHold(c) : null;
   const actorOf = (userId: string | null) => {
     const p = userId ? c.parties.find((x) => x.userId === userId) : undefined;
     return userId === null ? "系统" : p ? `${roleLabel(p.role, c.kind)} ${p.name ?? ""}` : "管理员";
@@ -50,6 +51,11 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           {label}
         </span>
       </header>
+      {onHold && (
+        <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="on-hold">
+          {onHold}
+        </p>
+      )}
 
       {c.status === "DRAFT" && role === "INITIATOR" && (
         <div className="grid grid-cols-2 gap-3">

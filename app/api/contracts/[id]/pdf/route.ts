@@ -2,7 +2,7 @@ import { currentUser } from "@/lib/server/auth/session";
 import { contractForViewer } from "@/lib/server/contracts";
 import { blobStore } from "@/lib/server/storage";
 
-/** The signed contract PDF, for its parties (and admins) only; anyone else gets 404. */
+/** The signed contract PDF, for its parties only; anyone else gets 404 (admins download through /admin, audited). */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
   const { id } = await params;

@@ -1,0 +1,68 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { adminFactorOptionsAction, adminFactorVerifyAction } from "@/app/admin-verify/actions";
+import { Field } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
+
+/** 管理后台二次验证: the admin's signing password, or 指纹/面容 ID where registered. */
+export function AdminFactorForm({ hasPassword, hasWebauthn }: { hasPassword: boolean; hasWebauthn: boolean }) {
+  const router = useRouter();
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const done = () => {
+    router.replace("/admin");
+    router.refresh();
+  };
+  return (
+    <div className="flex flex-col gap-4">
+      {hasPassword && (
+        <form
+          className="flex flex-col gap-3"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setBusy(true);
+            setError(null);
+            const res = await adminFactorVerifyAction({ password });
+            setBusy(false);
+            if (res.ok) return done();
+            setPassword("");
+            setError(res.fieldErrors?.password ?? res.error ?? "验证失败");
+          }}
+        >
+          <Field id="admin-password" label="签署密码" type="password" inputMode="numeric" maxLength={6} autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value.replace(/\D/g, ""))} error={error ?? undefined} />
+          <Button type="submit" disabled={busy || password.length !== 6}>
+            验证并进入
+          </Button>
+        </form>
+      )}
+      {hasWebauthn && (
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={async () => {
+            setError(null);
+            const options = await adminFactorOptionsAction();
+            if (!options.ok) return setError(options.error ?? "暂时无法使用指纹或面容 ID");
+            try {
+              const res = await adminFactorVerifyAction({ webauthn: await startAuthentication({ optionsJSON: options.data }) });
+              if (res.ok) return done();
+              setError(res.error ?? "验证失败");
+            } catch {
+              setError("指纹或面容 ID 验证已取消");
+            }
+          }}
+        >
+          使用指纹/面容 ID 验证
+        </Button>
+      )}
+      {!hasPassword && error && (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
