@@ -6,8 +6,13 @@ export const dynamic = "force-dynamic";
 const links = [
   { href: "/admin", label: "概览" },
   { href: "/admin/users", label: "用户" },
+  { href: "/admin/contracts", label: "合同" },
+  { href: "/admin/orders", label: "订单" },
+  { href: "/admin/fees", label: "收费与优惠" },
   { href: "/admin/outbox", label: "短信与邮件" },
+  { href: "/admin/content", label: "内容" },
   { href: "/admin/settings", label: "参数设置" },
+  { href: "/admin/audit", label: "管理审计" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
