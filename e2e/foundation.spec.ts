@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { completeRealName, latestCode, randomPhone, requestCode, shot, signIn, validId, wrongCheckDigit } from "./helpers";
+import { adminSession, completeRealName, latestCode, randomPhone, requestCode, shot, signIn, validId, wrongCheckDigit } from "./helpers";
 
 // Each viewport signs the admin in with its own number (ADMIN_PHONES in scripts/test-e2e.mjs),
 // so the 60-second resend spacing never collides between the parallel projects.
@@ -88,9 +88,7 @@ test("@foundation admin finds the new user; a non-admin gets 404 at /admin", asy
   expect((await page.request.get("/admin/users")).status()).toBe(404);
   await completeRealName(page, name, validId("19850320"));
 
-  const adminCtx = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
-  const admin = await adminCtx.newPage();
-  await signIn(admin, adminPhone(info.project.name));
+  const { context: adminCtx, page: admin } = await adminSession(browser, info, adminPhone(info.project.name));
   await admin.goto("/admin/users");
   await admin.getByLabel("搜索用户").fill(name);
   await admin.getByRole("button", { name: "搜索" }).click();

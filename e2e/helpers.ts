@@ -145,3 +145,36 @@ export async function chooseSignature(page: Page): Promise<void> {
   if (await saved.count()) await saved.click();
   else await drawSignature(page);
 }
+
+export const ADMIN_SIGN_PASSWORD = "258147";
+
+/** Sets the signing password from 签署认证方式 (the face check passed by its 模拟 choice). */
+export async function setSignPassword(page: Page, password = ADMIN_SIGN_PASSWORD): Promise<void> {
+  await page.goto("/me/verification");
+  await page.getByRole("button", { name: "设置" }).click();
+  await page.getByLabel("签署密码").fill(password);
+  await page.getByLabel("再次输入").fill(password);
+  await page.getByRole("button", { name: "下一步：人脸核身" }).click();
+  await page.getByRole("button", { name: "模拟核验通过" }).click();
+  await expect(page.getByRole("status")).toContainText("签署密码已设置");
+}
+
+/** /admin-verify: the admin's second factor for this session. */
+export async function passAdminFactor(page: Page, password = ADMIN_SIGN_PASSWORD): Promise<void> {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin-verify$/);
+  await page.getByLabel("签署密码").fill(password);
+  await page.getByRole("button", { name: "验证并进入" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** An admin (one of ADMIN_PHONES) signed in, real-named, with a signing password and the second factor passed. */
+export async function adminSession(browser: import("@playwright/test").Browser, testInfo: TestInfo, phone: string) {
+  const context = await browser.newContext(testInfo.project.use);
+  const page = await context.newPage();
+  await signIn(page, phone);
+  await completeRealName(page, "平台管理员", randomAdultId());
+  await setSignPassword(page);
+  await passAdminFactor(page);
+  return { context, page };
+}

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { person, shot, signIn } from "./helpers";
+import { adminSession, person, shot } from "./helpers";
 import { openWizard } from "./iou-flow";
 
 // Admin numbers of its own (ADMIN_PHONES in scripts/test-e2e.mjs), apart from the foundation
@@ -7,9 +7,7 @@ import { openWizard } from "./iou-flow";
 const adminPhone = (project: string) => (project === "phone" ? "13900000004" : "13900000003");
 
 test("@iou the admin sets the one-year LPR; the wizard warns above four times it", async ({ browser }, info) => {
-  const adminCtx = await browser.newContext(info.project.use);
-  const admin = await adminCtx.newPage();
-  await signIn(admin, adminPhone(info.project.name));
+  const { context: adminCtx, page: admin } = await adminSession(browser, info, adminPhone(info.project.name));
   await admin.goto("/admin/settings");
   const field = admin.getByLabel("一年期贷款市场报价利率（LPR，%）");
   await field.fill("abc");
