@@ -34,6 +34,7 @@ async function verifyUpload(page: Page, file: string) {
 }
 
 test("@evidence signed by two parties: three signatures pdfsig trusts, the certificate view matches them, a changed byte is caught, the report arrives signed", async ({ browser }, info) => {
+  test.setTimeout(150_000); // two signers, three verifications and a paid report job: the longest flow
   const { lender, borrower, contractUrl } = await effectiveIou(browser, info, ["证出借", "据借款"]);
   const l = lender.page;
   const contractId = new URL(contractUrl).pathname.split("/").pop()!;

@@ -4,6 +4,10 @@ import { closeDb, db } from "@/lib/server/db";
 import { encrypt, keyedHash } from "@/lib/server/crypto";
 import { idCheckChar, maskId } from "@/lib/domain/idcard";
 import { DEFAULT_FEE_RULES } from "@/lib/domain/fees";
+import { hashSignPassword } from "@/lib/server/identity/sign-password";
+
+/** The demo admin's signing password: the admin area asks for it (or 指纹/面容 ID) once per session. */
+const DEMO_ADMIN_SIGN_PASSWORD = "258147";
 
 function demoId(first17: string): string {
   return first17 + idCheckChar(first17);
@@ -36,7 +40,8 @@ async function main() {
           })()
         : {};
     const existing = await client.user.findUnique({ where: { phone: d.phone } });
-    if (!existing) await client.user.create({ data: { phone: d.phone, role: d.role, ...identity } });
+    const secondFactor = d.role === "ADMIN" ? { signPasswordHash: await hashSignPassword(DEMO_ADMIN_SIGN_PASSWORD) } : {};
+    if (!existing) await client.user.create({ data: { phone: d.phone, role: d.role, ...identity, ...secondFactor } });
   }
   console.log(`seed: ${demos.length} demo accounts ready`);
 
