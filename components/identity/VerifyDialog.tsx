@@ -16,8 +16,8 @@ export type IntentProofInput = { passed: boolean } | { password: string } | { we
 /**
  * 意愿验证 for a held signature, rescission or settlement: the user's preferred method first,
  * the others they have set up one tap away, and the face check always available.
- * `submit` sends the proof; a wrong password keeps the dialog open with the server's message,
- * any other failure goes back to the caller through onFail.
+ * `submit` sends the proof; a wrong password or a refused assertion keeps the dialog open with the
+ * server's message, any other failure goes back to the caller through onFail.
  */
 export function VerifyDialog({
   title,
@@ -46,11 +46,12 @@ export function VerifyDialog({
     const res = await submit({ faceCheckId, ...proof });
     setBusy(false);
     if (res.ok) return;
-    if (res.fieldErrors?.password) {
+    // a field error (wrong password, refused assertion) keeps the check open for another try
+    const retry = res.fieldErrors?.password ?? res.fieldErrors?.webauthn;
+    if (retry) {
       setPassword("");
-      return setError(res.fieldErrors.password);
+      return setError(retry);
     }
-    if ("webauthn" in proof && res.error?.startsWith("指纹")) return setError(res.error);
     onFail(res.error ?? "验证失败，请重试");
   }
 

@@ -39,11 +39,11 @@ export function OwnDocumentView({ pdfUrl, fields, onLastPageSeen, values }: { pd
   );
 }
 
-type SignProps = Omit<React.ComponentProps<typeof SignPanel>, "blockedReason" | "fieldValues" | "onFieldErrors"> & { feeBlocked?: string | null };
+type SignProps = Omit<React.ComponentProps<typeof SignPanel>, "blockedReason" | "fieldValues" | "onFieldErrors"> & { blocked?: string | null };
 
 /** 签署 an own document: read to the last page, fill your text fields, then sign (签名 + 意愿验证). */
 export function OwnDocumentSigning({ pdfUrl, fields, sign }: { pdfUrl: string; fields: ShownField[]; sign: SignProps }) {
-  const { feeBlocked, ...panel } = sign;
+  const { blocked, ...panel } = sign;
   const [read, setRead] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -80,7 +80,7 @@ export function OwnDocumentSigning({ pdfUrl, fields, sign }: { pdfUrl: string; f
           ))}
         </section>
       )}
-      <SignPanel {...panel} blockedReason={feeBlocked ?? (read ? null : "请阅读至末页后签署")} fieldValues={values} onFieldErrors={setErrors} />
+      <SignPanel {...panel} blockedReason={blocked ?? (read ? null : "请阅读至末页后签署")} fieldValues={values} onFieldErrors={setErrors} />
     </div>
   );
 }

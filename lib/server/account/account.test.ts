@@ -112,7 +112,7 @@ describe("签署认证方式", () => {
       if (!o.ok) throw new Error(JSON.stringify(o));
       return o.data;
     };
-    const refused = { ok: false, error: "指纹或面容 ID 验证未通过，请重试或改用人脸核身" };
+    const refused = { ok: false, fieldErrors: { webauthn: "指纹或面容 ID 验证未通过，请重试或改用人脸核身" } };
     expect(await signFinish(withKey, { faceCheckId: held.faceCheckId, webauthn: device.assert(await optionsFor(), { challenge: "bm90LWl0" }) }, meta)).toEqual(refused);
     expect(await signFinish(withKey, { faceCheckId: held.faceCheckId, webauthn: device.assert(await optionsFor(), { origin: "https://evil.example" }) }, meta)).toEqual(refused);
     // someone else's pending check cannot be driven with this user's options

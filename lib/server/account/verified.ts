@@ -1,6 +1,6 @@
 import "server-only";
 import type { User } from "@prisma/client";
-import { db } from "@/lib/server/db";
+import { db, type Tx } from "@/lib/server/db";
 import { consumeFaceCheck } from "@/lib/server/identity/face-check";
 import { proveIntent } from "@/lib/server/identity/intent";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
@@ -12,6 +12,23 @@ import { applyCrossBorder, applyRename } from "./profile";
 import { applyClose } from "./closing";
 
 class Refused extends Error {}
+
+function applyHeld(tx: Tx, user: User, op: AccountOp, attestation: unknown) {
+  switch (op.op) {
+    case "signPassword":
+      return applySignPassword(tx, user, op);
+    case "credential":
+      return applyCredential(tx, user, op, attestation);
+    case "phone":
+      return applyPhone(tx, user, op);
+    case "rename":
+      return applyRename(tx, user, op);
+    case "crossBorder":
+      return applyCrossBorder(tx, user);
+    case "close":
+      return applyClose(tx, user);
+  }
+}
 
 /**
  * The held account change, carried out after its face check passes: in one transaction that
@@ -27,18 +44,7 @@ export async function accountVerified(user: User, input: unknown, ip: string): P
     await db().$transaction(async (tx) => {
       if (!(await consumeFaceCheck(tx, user.id, proven.data.check.id, "ACCOUNT"))) throw new Refused("人脸核验已失效，请重新操作");
       const fresh = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
-      const applied =
-        op.op === "signPassword"
-          ? await applySignPassword(tx, fresh, op)
-          : op.op === "credential"
-            ? await applyCredential(tx, fresh, op, parsed.data.attestation)
-            : op.op === "phone"
-              ? await applyPhone(tx, fresh, op)
-              : op.op === "rename"
-                ? await applyRename(tx, fresh, op)
-                : op.op === "crossBorder"
-                  ? await applyCrossBorder(tx, fresh)
-                  : await applyClose(tx, fresh);
+      const applied = await applyHeld(tx, fresh, op, parsed.data.attestation);
       if (typeof applied === "string") throw new Refused(applied);
       await accountEvent(tx, user.id, applied.kind, applied.detail, ip);
     });

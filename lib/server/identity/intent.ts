@@ -48,8 +48,9 @@ export async function intentWebauthnOptions(user: User, input: unknown, purposes
 
 /**
  * Judges a proof for a pending check of the given purpose. Passed: the row is PASSED with the
- * method, ready for the caller's transaction to consume it with what it holds. A wrong password
- * leaves the check pending (the dialog stays open) but counts towards the lock.
+ * method, ready for the caller's transaction to consume it with what it holds. A wrong password or
+ * a refused assertion leaves the check pending (a field error: the dialog stays open); a wrong
+ * password also counts towards the lock.
  */
 export async function proveIntent(user: User, input: unknown, purposes: FacePurpose[]): Promise<ActionResult<{ check: FaceCheck; method: VerifyMethod }>> {
   const parsed = intentProofSchema.safeParse(input);
@@ -75,12 +76,12 @@ export async function proveIntent(user: User, input: unknown, purposes: FacePurp
     if (!verdict.ok) return fieldFail("password", verdict.message);
     return (await settle("PASSWORD", true)) ? ok({ check: row, method: "PASSWORD" }) : fail(EXPIRED);
   }
-  if (!row.challenge) return fail("请重新发起指纹或面容 ID 验证");
+  if (!row.challenge) return fieldFail("webauthn", "请重新发起指纹或面容 ID 验证");
   const passed = await db().$transaction((tx) => verifyAssertion(tx, user.id, proof.webauthn as unknown as AuthenticationResponseJSON, row.challenge!));
   if (!passed) {
     // The challenge is single-use either way; a retry asks for a new one.
     await db().faceCheck.updateMany({ where: { id: row.id, status: "PENDING" }, data: { challenge: null } });
-    return fail("指纹或面容 ID 验证未通过，请重试或改用人脸核身");
+    return fieldFail("webauthn", "指纹或面容 ID 验证未通过，请重试或改用人脸核身");
   }
   return (await settle("WEBAUTHN", true)) ? ok({ check: row, method: "WEBAUTHN" }) : fail(EXPIRED);
 }

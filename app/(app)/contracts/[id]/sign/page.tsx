@@ -31,7 +31,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   const own = ownFacts(c);
   // the fee belongs to initiating: nothing to show or check once the initiator's turn comes last
   const fee = myTurn ? null : await feeSection(user.id, c);
-  const feeBlocked = renameBlockedReason(c, user) ?? fee?.blocked ?? null;
+  const blocked = renameBlockedReason(c, user) ?? fee?.blocked ?? null;
   const feePanel = fee?.panel ?? null;
   if (own) {
     return (
@@ -42,7 +42,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
         <OwnDocumentSigning
           pdfUrl={`/api/uploads/${own.uploadId}/pdf`}
           fields={await shownFields(c, 0)}
-          sign={{ contractId: c.id, version: c.version, saved, label: "签署合同", doneHref: `/contracts/${c.id}`, feeBlocked }}
+          sign={{ contractId: c.id, version: c.version, saved, label: "签署合同", doneHref: `/contracts/${c.id}`, blocked }}
         />
         <a href={`/contracts/${c.id}/fields`} className="text-center text-sm text-brand-600 underline">
           返回修改签署区域
@@ -59,13 +59,13 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
         <InitiateButton
           contractId={c.id}
           version={c.version}
-          blockedReason={feeBlocked}
+          blockedReason={blocked}
           label={issuing ? "确认开具" : "确认发起"}
           note={issuing ? "确认开具后收款人将收到短信邀请，收款人签署后收据生效。" : "发起后对方将收到短信邀请：对方核对信息并签署后，您再确认签署，合同生效。"}
         />
       ) : (
       <SignPanel
-        blockedReason={feeBlocked}
+        blockedReason={blocked}
         contractId={c.id}
         version={c.version}
         saved={saved}
