@@ -39,7 +39,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
               <tr key={u.id} className="border-t border-slate-100" data-testid="admin-user-row">
                 <td className="px-4 py-2 font-mono">
                   <Link href={`/admin/users/${u.id}`} className="text-brand-600 underline">
-                    {maskPhone(u.phone)}
+                    {u.status === "DELETED" ? "已注销账号" : maskPhone(u.phone)}
                   </Link>
                 </td>
                 <td className="px-4 py-2">{u.realName ?? <span className="text-slate-400">未实名</span>}</td>

@@ -9,6 +9,7 @@ import { ACTION_LABELS, VERIFICATION_LABELS, roleLabel } from "@/lib/domain/cont
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { maskPhone } from "@/lib/domain/phone";
 
+const ACTOR: Record<string, string> = { INITIATOR: "发起方", RECIPIENT: "签署方", REQUESTER: "申请方", RESPONDER: "确认方", SYSTEM: "系统" };
 const PARTY_STATUS: Record<string, string> = { WAITING_INFO: "待补充", WAITING_SIGN: "待签署", SIGNED: "已签署", REJECTED: "已拒签", CONFIRMED: "已确认" };
 
 /** 合同详情 for an admin: opening it is recorded in the admin audit. */
@@ -64,7 +65,7 @@ export default async function AdminContract({ params }: { params: Promise<{ id: 
                   {d.verification && <span className="text-slate-500"> · {VERIFICATION_LABELS[d.verification] ?? d.verification}</span>}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {formatShanghaiDateTime(e.createdAt)} · {e.actorRole} {e.ip ? `· ${e.ip}` : ""} {d.reason ? `· 原因：${d.reason}` : ""}
+                  {formatShanghaiDateTime(e.createdAt)} · {ACTOR[e.actorRole] ?? e.actorRole} {e.ip ? `· ${e.ip}` : ""} {d.reason ? `· 原因：${d.reason}` : ""}
                 </p>
               </li>
             );
