@@ -63,17 +63,18 @@ test("@admin coupon batch used by a user; a frozen user cannot sign; a case-libr
 
   // 1. a coupon batch with a published code
   await admin.goto("/admin/fees");
-  await admin.getByLabel("名称").fill("测试立减");
-  await admin.getByLabel("减免金额（元）").fill("0");
-  await admin.getByRole("button", { name: "创建批次" }).click();
-  await expect(admin.getByText("请填写大于0的减免金额")).toBeVisible();
-  await admin.getByLabel("名称").fill(`测试立减${code}`);
-  await admin.getByLabel("减免金额（元）").fill("1.50");
-  await admin.getByLabel("适用合同类型（选填，逗号分隔）").fill("iou");
-  await admin.getByLabel("截止日期").fill("2099-12-31");
-  await admin.getByLabel("兑换码（选填，公开发放）").fill(code);
-  await admin.getByRole("button", { name: "创建批次" }).click();
-  await expect(admin.getByRole("status")).toHaveText("批次已创建");
+  const create = admin.getByRole("heading", { name: "新建优惠券批次" }).locator("..");
+  await create.getByLabel("名称").fill("测试立减");
+  await create.getByLabel("减免金额（元）").fill("0");
+  await create.getByRole("button", { name: "创建批次" }).click();
+  await expect(create.getByText("请填写大于0的减免金额")).toBeVisible();
+  await create.getByLabel("名称").fill(`测试立减${code}`);
+  await create.getByLabel("减免金额（元）").fill("1.50");
+  await create.getByLabel("适用合同类型（选填，逗号分隔）").fill("iou");
+  await create.getByLabel("截止日期").fill("2099-12-31");
+  await create.getByLabel("兑换码（选填，公开发放）").fill(code);
+  await create.getByRole("button", { name: "创建批次" }).click();
+  await expect(create.getByRole("status")).toHaveText("批次已创建");
   await expect(admin.getByTestId("coupon-batch").filter({ hasText: code })).toBeVisible();
   await shot(admin, info, "admin-fees");
 

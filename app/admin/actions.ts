@@ -15,7 +15,7 @@ import { adminAudit } from "@/lib/server/admin/audit";
 import type { AdminActor } from "@/lib/server/admin/actor";
 import { userFreeze, userUnfreeze } from "@/lib/server/admin/users";
 import { feeRulesUpdate } from "@/lib/server/admin/fees";
-import { couponBatchCreate, couponBatchToggle, couponIssue } from "@/lib/server/admin/coupons";
+import { couponBatchCreate, couponBatchEdit, couponBatchToggle, couponIssue } from "@/lib/server/admin/coupons";
 import { orderRefund } from "@/lib/server/admin/orders";
 import { iouCaseHide, iouCaseSave, legalProviderSave } from "@/lib/server/admin/content";
 
@@ -39,6 +39,9 @@ export async function feeRulesUpdateAction(input: unknown) {
 }
 export async function couponBatchCreateAction(input: unknown) {
   return refreshed(await couponBatchCreate(await actor(), input), "/admin/fees");
+}
+export async function couponBatchEditAction(input: unknown) {
+  return refreshed(await couponBatchEdit(await actor(), input), "/admin/fees");
 }
 export async function couponIssueAction(input: unknown) {
   return refreshed(await couponIssue(await actor(), input), "/admin/fees");

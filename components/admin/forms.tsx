@@ -1,7 +1,7 @@
 "use client";
 // The admin forms, each on its shared schema (lib/validation/admin) and its server action.
-import { couponBatchSchema, couponIssueSchema, feeRulesFormSchema, iouCaseSchema, legalProviderSchema } from "@/lib/validation/admin";
-import { couponBatchCreateAction, couponIssueAction, feeRulesUpdateAction, iouCaseSaveAction, legalProviderSaveAction } from "@/app/admin/actions";
+import { couponBatchEditSchema, couponBatchSchema, couponIssueSchema, feeRulesFormSchema, iouCaseSchema, legalProviderSchema } from "@/lib/validation/admin";
+import { couponBatchCreateAction, couponBatchEditAction, couponIssueAction, feeRulesUpdateAction, iouCaseSaveAction, legalProviderSaveAction } from "@/app/admin/actions";
 import { AdminField, AdminForm } from "./AdminForm";
 
 export function FeeRulesForm({ current }: { current: Record<string, string> }) {
@@ -111,6 +111,20 @@ export function IouCaseForm({ entry }: { entry?: Case }) {
           <AdminField form={f} name="summary" label="案情摘要" type="textarea" className="sm:col-span-2" />
           <AdminField form={f} name="outcome" label="裁判结果" type="textarea" className="sm:col-span-2" />
           <AdminField form={f} name="isSample" label="示例条目（非真实案例，前台标注“示例”）" type="checkbox" />
+        </div>
+      )}
+    </AdminForm>
+  );
+}
+
+export function CouponBatchEditForm({ batch }: { batch: { batchId: string; name: string; validTo: string; perUserLimit: number } }) {
+  return (
+    <AdminForm schema={couponBatchEditSchema} defaults={batch} submit={couponBatchEditAction} label="保存修改" done="已保存">
+      {(f) => (
+        <div className="grid gap-3 sm:grid-cols-3">
+          <AdminField form={f} name="name" label="名称" />
+          <AdminField form={f} name="validTo" label="截止日期" type="date" />
+          <AdminField form={f} name="perUserLimit" label="每人限领" type="number" />
         </div>
       )}
     </AdminForm>

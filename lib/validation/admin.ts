@@ -91,3 +91,11 @@ export const iouCaseSchema = z.object({
   isSample: z.boolean(),
 });
 export const contentHideSchema = z.object({ id, hidden: z.boolean() });
+
+/** 修改优惠券批次: what may change once coupons exist (never the discount itself). */
+export const couponBatchEditSchema = z.object({
+  batchId: id,
+  name: z.string().trim().min(2, "请填写名称（至少2个字）").max(30, "名称最多30字"),
+  validTo: ymd("截止日期"),
+  perUserLimit: int("每人限领", 1, 100),
+});

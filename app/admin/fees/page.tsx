@@ -1,15 +1,16 @@
 import { feeRulesForm, feeRulesHistory } from "@/lib/server/admin/fees";
-import { couponBatches } from "@/lib/server/admin/coupons";
+import { couponBatches, couponBatchHistory } from "@/lib/server/admin/coupons";
 import { formatShanghaiDateTime, formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { formatYuan } from "@/lib/domain/money";
 import { now } from "@/lib/server/clock";
-import { CouponBatchForm, CouponIssueForm, FeeRulesForm } from "@/components/admin/forms";
+import { CouponBatchEditForm, CouponBatchForm, CouponIssueForm, FeeRulesForm } from "@/components/admin/forms";
 import { ActionButton } from "@/components/admin/ActionButton";
 import { couponBatchToggleAction } from "@/app/admin/actions";
 
 /** 收费规则、省钱月卡与优惠券批次. */
 export default async function AdminFees() {
-  const [current, history, batches] = await Promise.all([feeRulesForm(), feeRulesHistory(), couponBatches()]);
+  const [current, rulesHistory, batches] = await Promise.all([feeRulesForm(), feeRulesHistory(), couponBatches()]);
+  const history = await couponBatchHistory(batches.map((b) => b.id));
   const at = now();
   return (
     <div className="flex flex-col gap-6">
@@ -17,11 +18,11 @@ export default async function AdminFees() {
       <section className="flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm">
         <h2 className="font-medium">收费规则与省钱月卡</h2>
         <FeeRulesForm current={current} />
-        {history.length > 0 && (
+        {rulesHistory.length > 0 && (
           <details className="text-sm">
-            <summary className="cursor-pointer text-brand-600">修改历史（{history.length}）</summary>
+            <summary className="cursor-pointer text-brand-600">修改历史（{rulesHistory.length}）</summary>
             <ul className="mt-2 flex flex-col gap-1 text-xs text-slate-600">
-              {history.map((h) => (
+              {rulesHistory.map((h) => (
                 <li key={h.id}>
                   {formatShanghaiDateTime(h.createdAt)} · {h.summary}
                 </li>
@@ -53,6 +54,19 @@ export default async function AdminFees() {
               {b.active && b.validTo > at && <CouponIssueForm batchId={b.id} />}
               <ActionButton label={b.active ? "停用" : "启用"} run={couponBatchToggleAction.bind(null, { batchId: b.id, active: !b.active })} />
             </div>
+            <details>
+              <summary className="cursor-pointer text-brand-600">修改批次与历史</summary>
+              <div className="mt-2 flex flex-col gap-2">
+                <CouponBatchEditForm batch={{ batchId: b.id, name: b.name, validTo: formatYmd(shanghaiToday(new Date(b.validTo.getTime() - 1))), perUserLimit: b.perUserLimit }} />
+                <ul className="text-xs text-slate-600">
+                  {(history.get(b.id) ?? []).map((h) => (
+                    <li key={h.id}>
+                      {formatShanghaiDateTime(h.createdAt)} · {JSON.stringify(h.before)} → {JSON.stringify(h.after)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </details>
           </article>
         ))}
       </section>

@@ -6,7 +6,7 @@ import { contractFee, couponRedeem, couponWallet } from "@/lib/server/payments";
 import { hashSignPassword } from "@/lib/server/identity/sign-password";
 import { userFreeze, userUnfreeze } from "./users";
 import { feeRulesUpdate, feeRulesForm } from "./fees";
-import { couponBatchCreate, couponIssue } from "./coupons";
+import { couponBatchCreate, couponBatchEdit, couponBatchHistory, couponIssue } from "./coupons";
 import { iouCaseHide, iouCaseSave } from "./content";
 import { orderRefund } from "./orders";
 import { adminFactorVerify } from "./factor";
@@ -96,6 +96,13 @@ describe("admin", () => {
     expect(await couponBatchCreate(actor, { ...base, code: "ADMINTEST1" })).toMatchObject({ ok: false, fieldErrors: { code: "该兑换码已被其他批次使用" } });
     expect(await couponRedeem(u, { code: "ADMINTEST1" })).toMatchObject({ ok: true });
     expect((await couponWallet(u.id)).map((c) => c.name).sort()).toEqual(["兑换码券", "测试立减"]);
+    // editing keeps the discount; the change is kept as history
+    expect(await couponBatchEdit(actor, { batchId: made.data.id, name: "测试立减（延期）", validTo: "2025-12-31", perUserLimit: 2 })).toMatchObject({ ok: false, fieldErrors: { validTo: "截止日期不能早于生效日期" } });
+    expect(await couponBatchEdit(actor, { batchId: made.data.id, name: "测试立减（延期）", validTo: "2100-06-30", perUserLimit: 2 })).toEqual({ ok: true, data: undefined });
+    expect(await couponIssue(actor, { batchId: made.data.id, phone: u.phone })).toEqual({ ok: true, data: undefined });
+    const batch = await db().couponBatch.findUniqueOrThrow({ where: { id: made.data.id } });
+    expect(batch).toMatchObject({ name: "测试立减（延期）", perUserLimit: 2, amountFen: 300 });
+    expect((await couponBatchHistory([made.data.id])).get(made.data.id)).toHaveLength(1);
   });
 
   it("case library: saved, found by users, hidden rather than deleted", async () => {

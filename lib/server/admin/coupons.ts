@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { normalizePhone } from "@/lib/domain/phone";
-import { couponBatchSchema, couponBatchToggleSchema, couponIssueSchema } from "@/lib/validation/admin";
+import { couponBatchEditSchema, couponBatchSchema, couponBatchToggleSchema, couponIssueSchema } from "@/lib/validation/admin";
 import { adminAudit } from "./audit";
 import type { AdminActor } from "./actor";
 
@@ -71,4 +71,34 @@ export async function couponBatchToggle({ admin, ip }: AdminActor, input: unknow
     await adminAudit(tx, admin, { action: parsed.data.active ? "couponBatch.enable" : "couponBatch.disable", targetType: "couponBatch", targetId: batch.id, summary: `${parsed.data.active ? "启用" : "停用"}优惠券批次「${batch.name}」`, before: { active: batch.active }, after: { active: parsed.data.active }, ip });
     return ok(undefined);
   });
+}
+
+/**
+ * 修改批次: name, end date and per-user limit. The discount and minimum spend stay, so coupons
+ * already issued keep the value they were given; the audit keeps before and after (the history).
+ */
+export async function couponBatchEdit({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
+  const parsed = couponBatchEditSchema.safeParse(input);
+  if (!parsed.success) return zodFail(parsed.error);
+  const v = parsed.data;
+  return db().$transaction(async (tx) => {
+    const batch = await tx.couponBatch.findUnique({ where: { id: v.batchId } });
+    if (!batch) return fail("批次不存在");
+    const validTo = new Date(shanghaiStart(v.validTo).getTime() + 86_400_000);
+    if (validTo <= batch.validFrom) return fieldFail("validTo", "截止日期不能早于生效日期");
+    const before = { name: batch.name, validTo: batch.validTo.toISOString(), perUserLimit: batch.perUserLimit };
+    const after = { name: v.name, validTo: validTo.toISOString(), perUserLimit: v.perUserLimit };
+    if (JSON.stringify(before) === JSON.stringify(after)) return fail("没有修改任何内容");
+    await tx.couponBatch.update({ where: { id: batch.id }, data: { name: v.name, validTo, perUserLimit: v.perUserLimit } });
+    await adminAudit(tx, admin, { action: "couponBatch.update", targetType: "couponBatch", targetId: batch.id, summary: `修改优惠券批次「${v.name}」`, before, after, ip });
+    return ok(undefined);
+  });
+}
+
+/** The batches' edits, newest first, by batch id. */
+export async function couponBatchHistory(batchIds: string[]) {
+  const rows = await db().adminAudit.findMany({ where: { targetType: "couponBatch", targetId: { in: batchIds }, action: "couponBatch.update" }, orderBy: { createdAt: "desc" }, take: 500 });
+  const byBatch = new Map<string, typeof rows>();
+  for (const r of rows) byBatch.set(r.targetId ?? "", [...(byBatch.get(r.targetId ?? "") ?? []), r]);
+  return byBatch;
 }
