@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { emailChangeSchema, phoneChangeSchema } from "@/lib/validation/account";
 import { emailChangeAction, emailCodeAction, phoneChangeStartAction, phoneCodeAction } from "@/app/actions/profile";

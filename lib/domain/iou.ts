@@ -1,6 +1,6 @@
 // 借条 rules (DESIGN §3): pure, shared by the wizard, the server and the renderer.
 import { addDays, compareYmd, daysBetween, parseYmd, type YMD } from "./dates";
-import { ageOn, parsePersonId, parseResidentId, type IdType } from "./idcard";
+import { ageOn, parsePersonId, type IdType } from "./idcard";
 
 export const IOU_MIN_FEN = 1; // ¥0.01
 export const IOU_MAX_FEN = 50_000_000; // ¥500,000 per loan

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Pager } from "@/components/admin/Pager";
 import { adminAuditList } from "@/lib/server/admin/audit";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 
@@ -30,13 +30,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           </li>
         ))}
       </ol>
-      <nav className="flex items-center gap-3 text-sm" aria-label="分页">
-        {page > 1 && <Link href={`/admin/audit?page=${page - 1}`}>上一页</Link>}
-        <span>
-          第 {page} / {pages} 页
-        </span>
-        {page < pages && <Link href={`/admin/audit?page=${page + 1}`}>下一页</Link>}
-      </nav>
+      <Pager page={page} pages={pages} href={(p) => `/admin/audit?page=${p}`} />
     </div>
   );
 }

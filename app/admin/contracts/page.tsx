@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager } from "@/components/admin/Pager";
 import { searchContracts } from "@/lib/server/admin/contracts";
 import { CONTRACT_STATES, STATE_LABELS } from "@/lib/domain/lifecycle";
 import { TEMPLATES, kindLabel } from "@/lib/domain/templates/registry";
@@ -70,13 +71,7 @@ export default async function AdminContracts({ searchParams }: { searchParams: P
           </tbody>
         </table>
       </div>
-      <nav className="flex items-center gap-3 text-sm" aria-label="分页">
-        {f.page > 1 && <Link href={href(f.page - 1)}>上一页</Link>}
-        <span>
-          第 {f.page} / {pages} 页
-        </span>
-        {f.page < pages && <Link href={href(f.page + 1)}>下一页</Link>}
-      </nav>
+      <Pager page={f.page} pages={pages} href={href} />
     </div>
   );
 }

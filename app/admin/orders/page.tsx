@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager } from "@/components/admin/Pager";
 import { searchOrders } from "@/lib/server/admin/orders";
 import { ORDER_PURPOSE_LABELS, ORDER_STATUS_LABELS } from "@/lib/domain/order-labels";
 import { formatYuan } from "@/lib/domain/money";
@@ -52,13 +53,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
           </tbody>
         </table>
       </div>
-      <nav className="flex items-center gap-3 text-sm" aria-label="分页">
-        {f.page > 1 && <Link href={href(f.page - 1)}>上一页</Link>}
-        <span>
-          第 {f.page} / {pages} 页
-        </span>
-        {f.page < pages && <Link href={href(f.page + 1)}>下一页</Link>}
-      </nav>
+      <Pager page={f.page} pages={pages} href={href} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager } from "@/components/admin/Pager";
 import { searchUsers } from "@/lib/server/admin/users";
 import { maskPhone } from "@/lib/domain/phone";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
@@ -59,13 +60,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       </div>
-      <nav className="flex items-center gap-3 text-sm" aria-label="分页">
-        {page > 1 && <Link href={href(page - 1)}>上一页</Link>}
-        <span>
-          第 {page} / {pages} 页
-        </span>
-        {page < pages && <Link href={href(page + 1)}>下一页</Link>}
-      </nav>
+      <Pager page={page} pages={pages} href={href} />
     </div>
   );
 }
