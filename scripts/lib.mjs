@@ -5,11 +5,18 @@ import path from "node:path";
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
+/** How long one build or test step may run before it counts as hung (STEP_TIMEOUT_MS, default 20 min). */
+export function stepTimeoutMs() {
+  const n = Number(process.env.STEP_TIMEOUT_MS);
+  return Number.isInteger(n) && n > 0 ? n : 20 * 60_000;
+}
+
 /**
- * Runs a command, streaming its output; rejects on a non-zero exit. A step that hangs is killed
- * after `timeoutMs` (default 20 min) so CI reports which step hung instead of running out of time.
+ * Runs a finite step (install, migrate, build, a test suite), streaming its output; rejects on a
+ * non-zero exit. A step that hangs is killed after `timeoutMs` so CI reports which step hung
+ * instead of running out of time. Never use it for a server: see serve().
  */
-export function run(cmd, args, { timeoutMs = 20 * 60_000, ...opts } = {}) {
+export function run(cmd, args, { timeoutMs = stepTimeoutMs(), ...opts } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       stdio: "inherit",
@@ -36,6 +43,25 @@ export function run(cmd, args, { timeoutMs = 20 * 60_000, ...opts } = {}) {
       if (code === 0) resolve();
       else reject(new Error(`${label} failed (${signal ?? code})`));
     });
+  });
+}
+
+/**
+ * Runs a long-lived process (the web server) in the foreground with no time limit. SIGTERM and
+ * SIGINT sent to this script are passed on, so the server drains its in-flight requests and
+ * stops its job runner; this script then exits with the server's own status.
+ */
+export function serve(cmd, args, opts = {}) {
+  const child = spawn(cmd, args, { stdio: "inherit", cwd: root, ...opts, env: { ...process.env, ...opts.env } });
+  for (const sig of ["SIGTERM", "SIGINT"]) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code, signal) => {
+    // next start exits 143 / 130 after a clean drain on SIGTERM / SIGINT: that is a normal stop
+    const clean = code === 0 || code === 143 || code === 130 || signal === "SIGTERM" || signal === "SIGINT";
+    process.exit(clean ? 0 : (code ?? 1));
+  });
+  child.on("error", (e) => {
+    console.error(e.message);
+    process.exit(1);
   });
 }
 

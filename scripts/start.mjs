@@ -1,5 +1,5 @@
-// Production start: apply migrations, then serve the built app.
-import { bin, run } from "./lib.mjs";
+// Production start: apply migrations, then serve the built app (no time limit; SIGTERM drains).
+import { bin, run, serve } from "./lib.mjs";
 
 await run(bin("tsx"), ["--conditions=react-server", "prisma/migrate.ts"]);
-await run(bin("next"), ["start", "-p", process.env.PORT ?? "3000"]);
+serve(bin("next"), ["start", "-p", process.env.PORT ?? "3000"]);

@@ -30,6 +30,10 @@ export const config = {
   get sofficeBin() {
     return process.env.SOFFICE_BIN ?? "soffice";
   },
+  /** bubblewrap, the sandbox every conversion runs in (Debian package bubblewrap). */
+  get sandboxBin() {
+    return process.env.SANDBOX_BIN ?? "bwrap";
+  },
   get convertTimeoutMs() {
     const n = Number(process.env.CONVERT_TIMEOUT_MS);
     return Number.isInteger(n) && n > 0 ? n : 120_000;

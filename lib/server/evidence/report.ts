@@ -130,7 +130,7 @@ registerJob(REPORT_JOB, async (payload) => {
     await db().evidenceReport.updateMany({ where: { id: reportId, status: "QUEUED" }, data: { error: String(e).slice(0, 500) } });
     throw e; // the job runner retries with back-off
   }
-});
+}, { queue: "documents" });
 
 /** The requester's reports on one contract, newest first (shown under 申请出证). */
 export function reportsFor(user: User, contractId: string) {

@@ -7,15 +7,46 @@ import { config } from "@/lib/server/config";
 export class ConvertError extends Error {}
 
 /**
- * Office → PDF with LibreOffice (`soffice --headless`). Each process keeps its own profile (two
- * instances cannot share one), and a conversion that outlives its time limit is killed with its
- * whole process group (soffice starts soffice.bin as a child).
+ * The sandbox an uploaded office file is converted in (bubblewrap): no network namespace (an
+ * external image link, http://127.0.0.1:… or a private address, goes nowhere), a read-only /usr
+ * and LibreOffice's own configuration, an empty /tmp, and one writable folder holding only this
+ * file, its output and a fresh profile. Nothing else of the server's disk (data folder, keys,
+ * other uploads) exists inside, so a file:// link finds nothing. It dies with the server.
+ */
+function sandboxArgs(job: string, command: string[]): string[] {
+  return [
+    "--unshare-all",
+    "--die-with-parent",
+    "--new-session",
+    "--ro-bind", "/usr", "/usr",
+    "--symlink", "usr/lib", "/lib",
+    "--symlink", "usr/lib64", "/lib64",
+    "--symlink", "usr/bin", "/bin",
+    "--symlink", "usr/sbin", "/sbin",
+    "--ro-bind-try", "/etc/fonts", "/etc/fonts",
+    "--ro-bind-try", "/etc/libreoffice", "/etc/libreoffice",
+    "--proc", "/proc",
+    "--dev", "/dev",
+    "--tmpfs", "/tmp",
+    "--bind", job, "/job",
+    "--setenv", "HOME", "/job",
+    "--chdir", "/job",
+    ...command,
+  ];
+}
+
+/**
+ * Office → PDF with LibreOffice (`soffice --headless`) inside the sandbox above, with an empty
+ * profile of its own. A conversion that outlives its time limit is killed with its whole process
+ * group (bwrap, soffice and soffice.bin).
  */
 export async function officeToPdf(src: string, workDir: string): Promise<Uint8Array> {
-  const profile = path.join(config.dataDir, "tmp", `lo-profile-${process.pid}`);
-  const args = [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", workDir, src];
+  const ext = path.extname(src);
+  await fs.mkdir(path.join(workDir, "out"), { recursive: true });
+  await fs.copyFile(src, path.join(workDir, `source${ext}`));
+  const soffice = [config.sofficeBin, "-env:UserInstallation=file:///job/profile", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", "/job/out", `/job/source${ext}`];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(config.sofficeBin, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(config.sandboxBin, sandboxArgs(workDir, soffice), { detached: true, stdio: ["ignore", "ignore", "pipe"], env: { PATH: "/usr/bin:/bin", LANG: "C.UTF-8" } });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     const timer = setTimeout(() => {
@@ -28,7 +59,9 @@ export async function officeToPdf(src: string, workDir: string): Promise<Uint8Ar
     }, config.convertTimeoutMs);
     child.on("error", (e) => {
       clearTimeout(timer);
-      reject(new Error(`soffice failed to start: ${e.message}`));
+      // no sandbox, no conversion: an uploaded file is never opened outside it
+      console.error(`[convert] sandbox ${config.sandboxBin} failed to start: ${e.message}`);
+      reject(new ConvertError("服务器暂不支持转换此类文件，请另存为PDF后上传"));
     });
     child.on("exit", (code) => {
       clearTimeout(timer);
@@ -37,9 +70,8 @@ export async function officeToPdf(src: string, workDir: string): Promise<Uint8Ar
       reject(new ConvertError("文件转换失败，请检查文件是否完好"));
     });
   });
-  const out = path.join(workDir, `${path.basename(src, path.extname(src))}.pdf`);
   try {
-    return new Uint8Array(await fs.readFile(out));
+    return new Uint8Array(await fs.readFile(path.join(workDir, "out", "source.pdf")));
   } catch {
     throw new ConvertError("文件转换失败，请检查文件是否完好");
   }

@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { execFileSync } from "node:child_process";
+import sharp from "sharp";
+import { strToU8, zipSync } from "fflate";
 import { db } from "@/lib/server/db";
 import { person } from "@/lib/server/contracts/test-kit";
 import { convertUpload, receiveUpload, uploadPdf } from "./uploads";
@@ -11,6 +16,7 @@ const files = async () => ({ uploads: await db().upload.count(), stored: await d
 
 afterEach(() => {
   delete process.env.SOFFICE_BIN;
+  delete process.env.SANDBOX_BIN;
   delete process.env.CONVERT_TIMEOUT_MS;
 });
 
@@ -65,9 +71,9 @@ describe("office files convert in a job", () => {
   }, 60_000);
 
   it("a conversion that hangs is killed at its time limit and reported", async () => {
-    const fake = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fake-soffice-")), "soffice");
+    const fake = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fake-sandbox-")), "bwrap");
     fs.writeFileSync(fake, "#!/bin/sh\nsleep 30\n", { mode: 0o755 });
-    process.env.SOFFICE_BIN = fake;
+    process.env.SANDBOX_BIN = fake;
     process.env.CONVERT_TIMEOUT_MS = "500";
     const u = await person("卡住了");
     const res = await receiveUpload(u, [{ name: "short.docx", bytes: fixture("short.docx") }]);
@@ -77,4 +83,54 @@ describe("office files convert in a job", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await db().upload.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining("转换超时"), pdfSha256: null });
   });
+
+  it("a DOCX that links an image on a loopback server and a file:// image reaches neither", async () => {
+    const hits: string[] = [];
+    const server = http.createServer((req, res) => {
+      hits.push(`${req.method} ${req.url}`);
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    // a local image the server could read: a 16×16 red PNG in the data folder
+    const secret = path.join(process.env.DATA_DIR!, "secret-local.png");
+    fs.writeFileSync(secret, await sharp({ create: { width: 16, height: 16, channels: 3, background: "#ff0000" } }).png().toBuffer());
+    try {
+      const u = await person("外链文档");
+      const docx = docxLinkingImages([`http://127.0.0.1:${port}/leak.png`, `file://${secret}`]);
+      const res = await receiveUpload(u, [{ name: "links.docx", bytes: docx }]);
+      const id = res.ok ? res.data.id : "";
+      await convertUpload(id);
+      const upload = await db().upload.findUniqueOrThrow({ where: { id } });
+      expect(upload.status).toBe("READY");
+      await new Promise((r) => setTimeout(r, 500));
+      expect(hits).toEqual([]);
+      const pdf = path.join(process.env.DATA_DIR!, "links-out.pdf");
+      fs.writeFileSync(pdf, (await uploadPdf(u.id, id))!);
+      expect(execFileSync("pdftotext", [pdf, "-"]).toString()).toContain("外链图片测试");
+      // pdfimages -list prints a two-line header and one line per image: no image made it in
+      expect(execFileSync("pdfimages", ["-list", pdf]).toString().trim().split("\n").length).toBe(2);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });
+
+/** A minimal DOCX with one paragraph and one picture per external link (r:link, TargetMode External). */
+function docxLinkingImages(targets: string[]): Uint8Array {
+  const rels = targets.map((t, i) => `<Relationship Id="rImg${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${t}" TargetMode="External"/>`).join("");
+  const pictures = targets
+    .map(
+      (_, i) =>
+        `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="${i + 1}" name="p${i}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${i + 1}" name="p${i}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:link="rImg${i}"/></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm><a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`,
+    )
+    .join("");
+  const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"`;
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  return zipSync({
+    "[Content_Types].xml": strToU8(`${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`),
+    "_rels/.rels": strToU8(`${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`),
+    "word/_rels/document.xml.rels": strToU8(`${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
+    "word/document.xml": strToU8(`${xml}<w:document ${ns}><w:body><w:p><w:r><w:t>外链图片测试</w:t></w:r></w:p>${pictures}</w:body></w:document>`),
+  });
+}

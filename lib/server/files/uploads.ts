@@ -105,7 +105,25 @@ export async function convertUpload(uploadId: string): Promise<void> {
 
 registerJob(CONVERT_JOB, async (payload) => {
   await convertUpload((payload as { uploadId: string }).uploadId);
-});
+}, { queue: "documents" });
+
+/**
+ * At start-up (after orphan jobs were put back): an upload still CONVERTING whose conversion job
+ * is neither queued nor running can never finish, so it is marked failed with a message saying
+ * so, and its original is deleted. Returns how many.
+ */
+export async function failOrphanConversions(): Promise<number> {
+  const stuck = await db().$queryRaw<{ id: string; sourceType: string }[]>`
+    SELECT u.id, u."sourceType" FROM "Upload" u
+    WHERE u.status = 'CONVERTING' AND NOT EXISTS (
+      SELECT 1 FROM "Job" j WHERE j.name = ${CONVERT_JOB} AND j.payload->>'uploadId' = u.id AND j.status IN ('QUEUED', 'RUNNING')
+    )`;
+  for (const u of stuck) {
+    await db().upload.updateMany({ where: { id: u.id, status: "CONVERTING" }, data: { status: "FAILED", error: "文件转换被中断，请重新上传", finishedAt: now() } });
+    await fs.rm(path.join(tmpDir(), `${u.id}.${u.sourceType}`), { force: true });
+  }
+  return stuck.length;
+}
 
 /** The uploader's own upload; anyone else's id reads as missing. */
 export async function uploadFor(userId: string, id: string): Promise<Upload | null> {

@@ -8,13 +8,29 @@ import { now } from "@/lib/server/clock";
  * A durable job runner on the application database. pg-boss needs its own pg pool, which
  * embedded PGlite cannot offer; this runner uses only SQL both support. Jobs are claimed
  * with FOR UPDATE SKIP LOCKED, so two app instances on PostgreSQL never run one job twice.
+ *
+ * Jobs run in separate queues, each polled by its own loop with its own concurrency, so a
+ * two-minute document conversion never delays a login code.
  */
 
-export type JobHandler = (payload: Prisma.JsonValue) => Promise<void>;
-const handlers = new Map<string, JobHandler>();
+/** messages: SMS / e-mail; documents: conversion, rendering, reports; scheduled: timers and the rest. */
+export type QueueName = "messages" | "documents" | "scheduled";
+export const QUEUES: Record<QueueName, { concurrency: number }> = {
+  messages: { concurrency: 4 },
+  documents: { concurrency: 1 },
+  scheduled: { concurrency: 2 },
+};
 
-export function registerJob(name: string, handler: JobHandler): void {
-  handlers.set(name, handler);
+export type JobHandler = (payload: Prisma.JsonValue) => Promise<void>;
+const handlers = new Map<string, { run: JobHandler; queue: QueueName }>();
+
+export function registerJob(name: string, handler: JobHandler, opts: { queue?: QueueName } = {}): void {
+  handlers.set(name, { run: handler, queue: opts.queue ?? "scheduled" });
+}
+
+/** The job names a queue serves (jobs with no registered handler are left for a process that has one). */
+export function jobNamesOf(queue: QueueName): string[] {
+  return [...handlers].filter(([, h]) => h.queue === queue).map(([name]) => name);
 }
 
 export async function enqueue(
@@ -29,7 +45,8 @@ export async function enqueue(
   });
 }
 
-const workerId = `${os.hostname()}:${process.pid}`;
+const host = os.hostname();
+const workerId = `${host}:${process.pid}`;
 const STALE_MS = 5 * 60_000;
 
 /** Exponential back-off: 10 s, 40 s, 90 s … capped at 30 min. */
@@ -39,8 +56,33 @@ export function retryDelayMs(attempt: number): number {
 
 type Claimed = { id: string; name: string; payload: Prisma.JsonValue; attempts: number; maxAttempts: number };
 
-/** Runs the jobs that are due now; returns how many ran. */
-export async function runDueJobs(limit = 10): Promise<number> {
+async function runOne(job: Claimed): Promise<void> {
+  const client = db();
+  const handler = handlers.get(job.name);
+  try {
+    if (!handler) throw new Error(`no handler for job ${job.name}`);
+    await handler.run(job.payload);
+    await client.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: now(), lockedBy: null } });
+  } catch (e) {
+    const final = job.attempts >= job.maxAttempts;
+    await client.job.update({
+      where: { id: job.id },
+      data: {
+        status: final ? "FAILED" : "QUEUED",
+        lastError: String((e as Error)?.message ?? e).slice(0, 2000),
+        runAt: new Date(now().getTime() + retryDelayMs(job.attempts)),
+        lockedBy: null,
+        finishedAt: final ? now() : null,
+      },
+    });
+  }
+}
+
+/**
+ * Runs the jobs that are due now, of one queue or of all; returns how many ran. The claimed jobs
+ * of one call run side by side, so `limit` is the queue's concurrency.
+ */
+export async function runDueJobs(limit = 10, queue?: QueueName): Promise<number> {
   const client = db();
   const at = now();
   // Jobs whose worker died mid-run go back to the queue.
@@ -48,50 +90,69 @@ export async function runDueJobs(limit = 10): Promise<number> {
     where: { status: "RUNNING", lockedAt: { lt: new Date(at.getTime() - STALE_MS) } },
     data: { status: "QUEUED", lockedAt: null, lockedBy: null },
   });
+  const names = queue ? jobNamesOf(queue) : [...handlers.keys()];
+  if (names.length === 0) return 0;
   const claimed = await client.$queryRaw<Claimed[]>`
     UPDATE "Job" SET status = 'RUNNING', "lockedAt" = ${at}, "lockedBy" = ${workerId}, attempts = attempts + 1
     WHERE id IN (
-      SELECT id FROM "Job" WHERE status = 'QUEUED' AND "runAt" <= ${at}
+      SELECT id FROM "Job" WHERE status = 'QUEUED' AND "runAt" <= ${at} AND name = ANY(${names}::text[])
       ORDER BY "runAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
     RETURNING id, name, payload, attempts, "maxAttempts"`;
-  for (const job of claimed) {
-    const handler = handlers.get(job.name);
-    try {
-      if (!handler) throw new Error(`no handler for job ${job.name}`);
-      await handler(job.payload);
-      await client.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: now(), lockedBy: null } });
-    } catch (e) {
-      const final = job.attempts >= job.maxAttempts;
-      await client.job.update({
-        where: { id: job.id },
-        data: {
-          status: final ? "FAILED" : "QUEUED",
-          lastError: String((e as Error)?.message ?? e).slice(0, 2000),
-          runAt: new Date(now().getTime() + retryDelayMs(job.attempts)),
-          lockedBy: null,
-          finishedAt: final ? now() : null,
-        },
-      });
-    }
-  }
+  await Promise.all(claimed.map(runOne));
   return claimed.length;
 }
 
-const g = globalThis as unknown as { __jobsTimer?: NodeJS.Timeout };
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
-/** Polls for due jobs every second in this process (started from instrumentation). */
+/**
+ * At start-up: jobs this host was running in a process that is gone (a crash, a kill) go back to
+ * the queue at once instead of waiting for the stale timeout. Returns how many.
+ */
+export async function recoverOrphanJobs(): Promise<number> {
+  const running = await db().job.findMany({ where: { status: "RUNNING", lockedBy: { startsWith: `${host}:` } }, select: { id: true, lockedBy: true } });
+  const orphans = running.filter((j) => {
+    const pid = Number(j.lockedBy!.slice(host.length + 1));
+    return pid !== process.pid && (!Number.isInteger(pid) || !processAlive(pid));
+  });
+  if (orphans.length === 0) return 0;
+  const r = await db().job.updateMany({ where: { id: { in: orphans.map((j) => j.id) }, status: "RUNNING" }, data: { status: "QUEUED", lockedAt: null, lockedBy: null } });
+  return r.count;
+}
+
+type Loop = { timer: NodeJS.Timeout; running: Promise<unknown> | null };
+const g = globalThis as unknown as { __jobLoops?: Loop[] };
+
+/** One polling loop per queue in this process (started from instrumentation); SIGTERM stops claiming. */
 export function startWorker(intervalMs = 1000): void {
-  if (g.__jobsTimer) return;
-  let busy = false;
-  g.__jobsTimer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    runDueJobs()
-      .catch((e) => console.error("[jobs]", e))
-      .finally(() => {
-        busy = false;
-      });
-  }, intervalMs);
-  g.__jobsTimer.unref?.();
+  if (g.__jobLoops) return;
+  g.__jobLoops = (Object.keys(QUEUES) as QueueName[]).map((queue) => {
+    const loop: Loop = { running: null, timer: undefined as unknown as NodeJS.Timeout };
+    loop.timer = setInterval(() => {
+      if (loop.running) return;
+      loop.running = runDueJobs(QUEUES[queue].concurrency, queue)
+        .catch((e) => console.error(`[jobs:${queue}]`, e))
+        .finally(() => {
+          loop.running = null;
+        });
+    }, intervalMs);
+    loop.timer.unref?.();
+    return loop;
+  });
+  process.once("SIGTERM", stopWorker);
+  process.once("SIGINT", stopWorker);
+}
+
+/** Stops claiming new jobs; resolves when the jobs already claimed have ended. */
+export async function stopWorker(): Promise<void> {
+  const loops = g.__jobLoops ?? [];
+  for (const l of loops) clearInterval(l.timer);
+  await Promise.all(loops.map((l) => l.running));
 }

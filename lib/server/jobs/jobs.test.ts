@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { setClockOffset } from "@/lib/server/clock";
-import { enqueue, registerJob, runDueJobs } from "./index";
+import os from "node:os";
+import { enqueue, recoverOrphanJobs, registerJob, runDueJobs } from "./index";
 import { queueSms } from "@/lib/server/notify";
+import { failOrphanConversions } from "@/lib/server/files/uploads";
 
 describe("job runner", () => {
   it("runs a due job once, retries a failing one with back-off, and gives up after maxAttempts", async () => {
@@ -59,5 +61,42 @@ describe("job runner", () => {
     expect(b.status).toBe("PENDING");
     expect(b.attempts).toBe(1);
     expect(b.lastError).toMatch(/invalid mobile number/);
+  });
+
+  it("a slow document job does not hold a message: each queue is claimed by its own loop", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    registerJob("test.slow-conversion", () => gate, { queue: "documents" });
+    await db().$transaction((tx) => enqueue(tx, "test.slow-conversion", {}));
+    const documents = runDueJobs(1, "documents"); // still running while the SMS goes out
+    const id = await db().$transaction((tx) => queueSms(tx, { to: "13912345679", body: "验证码短信", kind: "test" }));
+    expect(await runDueJobs(4, "messages")).toBe(1);
+    expect((await db().outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
+    expect((await db().job.findFirstOrThrow({ where: { name: "test.slow-conversion" } })).status).toBe("RUNNING");
+    // a messages loop never claims a document job
+    expect(await runDueJobs(4, "messages")).toBe(0);
+    release();
+    await documents;
+    expect((await db().job.findFirstOrThrow({ where: { name: "test.slow-conversion" } })).status).toBe("DONE");
+  });
+
+  it("after a crash, this host's orphaned jobs are requeued and an upload stuck in CONVERTING fails with a message", async () => {
+    const user = await db().user.create({ data: { phone: "13912340001" } });
+    const orphan = await db().job.create({ data: { name: "test.ok", payload: { v: "orphan" }, status: "RUNNING", lockedAt: new Date(), lockedBy: `${os.hostname()}:2147483646` } });
+    const alive = await db().job.create({ data: { name: "test.ok", payload: { v: "alive" }, status: "RUNNING", lockedAt: new Date(), lockedBy: `${os.hostname()}:${process.pid}` } });
+    const elsewhere = await db().job.create({ data: { name: "test.ok", payload: { v: "other host" }, status: "RUNNING", lockedAt: new Date(), lockedBy: "another-host:1" } });
+    expect(await recoverOrphanJobs()).toBe(1);
+    expect((await db().job.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe("QUEUED");
+    expect((await db().job.findUniqueOrThrow({ where: { id: alive.id } })).status).toBe("RUNNING");
+    expect((await db().job.findUniqueOrThrow({ where: { id: elsewhere.id } })).status).toBe("RUNNING");
+
+    const stuck = await db().upload.create({ data: { userId: user.id, fileName: "a.docx", sourceType: "docx", status: "CONVERTING" } });
+    const waiting = await db().upload.create({ data: { userId: user.id, fileName: "b.docx", sourceType: "docx", status: "CONVERTING" } });
+    await db().$transaction((tx) => enqueue(tx, "upload.convert", { uploadId: waiting.id }));
+    expect(await failOrphanConversions()).toBe(1);
+    const failed = await db().upload.findUniqueOrThrow({ where: { id: stuck.id } });
+    expect(failed.status).toBe("FAILED");
+    expect(failed.error).toBe("文件转换被中断，请重新上传");
+    expect((await db().upload.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("CONVERTING");
   });
 });

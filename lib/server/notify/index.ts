@@ -73,7 +73,7 @@ export async function resendOutboxMessage(tx: Tx, id: string) {
 registerJob(DELIVER, async (payload) => {
   const { id } = payload as { id: string };
   await deliverOutboxMessage(id);
-});
+}, { queue: "messages" });
 
 export function notifyProvidersSimulated(): { sms: boolean; email: boolean } {
   return { sms: smsProvider().simulated, email: emailProvider().simulated };
