@@ -55,9 +55,8 @@ export function serve(cmd, args, opts = {}) {
   const child = spawn(cmd, args, { stdio: "inherit", cwd: root, ...opts, env: { ...process.env, ...opts.env } });
   for (const sig of ["SIGTERM", "SIGINT"]) process.on(sig, () => child.kill(sig));
   child.on("exit", (code, signal) => {
-    // next start exits 143 / 130 after a clean drain on SIGTERM / SIGINT: that is a normal stop
-    const clean = code === 0 || code === 143 || code === 130 || signal === "SIGTERM" || signal === "SIGINT";
-    process.exit(clean ? 0 : (code ?? 1));
+    // the server exits 0 after a clean drain; a signal that killed it outright is passed on
+    process.exit(code ?? (signal === "SIGTERM" || signal === "SIGINT" ? 0 : 1));
   });
   child.on("error", (e) => {
     console.error(e.message);

@@ -36,4 +36,4 @@ console.log(`
   新用户（未实名）13800000003
 开发环境不真实发送短信：验证码请在 http://localhost:${port}/dev/outbox 查看。
 `);
-serve(bin("next"), ["start", "-p", port]);
+serve("node", ["scripts/serve.mjs"], { env: { PORT: port } });

@@ -2,4 +2,4 @@
 import { bin, run, serve } from "./lib.mjs";
 
 await run(bin("tsx"), ["--conditions=react-server", "prisma/migrate.ts"]);
-serve(bin("next"), ["start", "-p", process.env.PORT ?? "3000"]);
+serve("node", ["scripts/serve.mjs"]);

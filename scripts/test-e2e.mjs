@@ -28,7 +28,7 @@ await run(bin("tsx"), ["--conditions=react-server", "prisma/migrate.ts"], { env 
 await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env });
 
 step(`启动生产服务 :${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], {
+const server = spawn("node", ["scripts/serve.mjs"], {
   cwd: root,
   env: { ...process.env, ...env },
   stdio: ["ignore", "inherit", "inherit"],

@@ -86,7 +86,7 @@ export async function resendAction(input: unknown): Promise<ActionResult<undefin
     if (msg) await adminAudit(tx, admin, { action: "outbox.resend", targetType: "outbox", targetId: msg.id, summary: `重新发送${msg.channel === "SMS" ? "短信" : "邮件"}（${msg.kind}）`, before: { status: msg.status, lastError: msg.lastError }, ip });
     return Boolean(msg);
   });
-  if (!done) return fail("该消息不存在或正在发送");
+  if (!done) return fail("该消息不存在、正在发送，或含验证码而不能重新发送");
   revalidatePath("/admin/outbox");
   return ok(undefined);
 }

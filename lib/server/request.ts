@@ -1,9 +1,38 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientAddress, trustedProxies, type ClientAddress } from "@/lib/domain/client-address";
+
+let trusted: ReturnType<typeof trustedProxies> | null = null;
+function proxies() {
+  if (!trusted) {
+    trusted = trustedProxies(process.env.TRUSTED_PROXIES ?? "");
+    if (trusted.invalid.length) console.warn(`[request] TRUSTED_PROXIES: ignored ${trusted.invalid.join(", ")} (IP addresses or CIDR only)`);
+  }
+  return trusted;
+}
+
+type HeaderSource = { get(name: string): string | null } | Record<string, unknown>;
+const read = (h: HeaderSource, name: string): string | null => {
+  if (typeof (h as Headers).get === "function") return (h as Headers).get(name);
+  const v = (h as Record<string, unknown>)[name];
+  return typeof v === "string" ? v : null;
+};
+
+/**
+ * The caller's address from the connection (scripts/serve.mjs stamps each request with its TCP
+ * peer and a per-process token a client cannot know), then X-Forwarded-For as far as trusted
+ * proxies wrote it. Served any other way, the address is "unknown" and keys no per-IP limit.
+ */
+export function clientAddressOf(h: HeaderSource): ClientAddress {
+  const stamp = read(h, "x-peer-address") ?? "";
+  const token = process.env.PEER_HEADER_TOKEN;
+  const space = stamp.indexOf(" ");
+  const peer = token && space > 0 && stamp.slice(0, space) === token ? stamp.slice(space + 1) : null;
+  return clientAddress(peer, read(h, "x-forwarded-for"), proxies());
+}
 
 /** Who is calling, for audit events and rate limits. */
-export async function requestMeta(): Promise<{ ip: string; userAgent: string }> {
+export async function requestMeta(): Promise<{ ip: string; limitable: boolean; userAgent: string }> {
   const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
-  return { ip, userAgent: (h.get("user-agent") ?? "").slice(0, 300) };
+  return { ...clientAddressOf(h), userAgent: (h.get("user-agent") ?? "").slice(0, 300) };
 }

@@ -17,7 +17,7 @@ export default async function AdminOutbox({ searchParams }: { searchParams: Prom
       <OutboxTable
         rows={rows}
         action={(m) =>
-          m.status !== "PENDING" ? <ActionButton label="重新发送" run={resendAction.bind(null, { id: m.id })} /> : null
+          m.status !== "PENDING" && !m.redacted ? <ActionButton label="重新发送" run={resendAction.bind(null, { id: m.id })} /> : null
         }
       />
     </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { devProvidersActive } from "@/lib/server/config";
-import { listOutbox } from "@/lib/server/notify/outbox-query";
+import { listSimulatedOutbox } from "@/lib/server/notify/outbox-query";
 import { OutboxTable } from "@/components/outbox/OutboxTable";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function DevOutboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   if (!devProvidersActive()) notFound();
   const { to } = await searchParams;
-  const { rows } = await listOutbox({ to: to?.trim() || undefined, take: 50 });
+  const { rows } = await listSimulatedOutbox({ to: to?.trim() || undefined, take: 50 });
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-4 p-4">
       <h1 className="flex items-center gap-2 text-xl font-semibold">

@@ -2,20 +2,19 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { setClockOffset } from "@/lib/server/clock";
 import { requestLoginCode, verifyLoginCode } from "./login-code";
+import { deliveredCode } from "@/lib/server/notify/test-kit";
 
 const meta = { ip: "10.0.0.1", userAgent: "vitest" };
+const from = { ip: meta.ip, limitable: true };
 let n = 0;
 const phone = () => `1990000${String(++n).padStart(4, "0")}`;
 
-async function codeFor(p: string): Promise<string> {
-  const msg = await db().outboxMessage.findFirst({ where: { to: p, kind: "login_code" }, orderBy: { createdAt: "desc" } });
-  return msg!.body.match(/(\d{6})/)![1]!;
-}
+const codeFor = deliveredCode;
 
 describe("login codes", () => {
   it("stores only a hash, queues the SMS and signs in, creating the account once", async () => {
     const p = phone();
-    const res = await requestLoginCode({ phone: p }, meta.ip);
+    const res = await requestLoginCode({ phone: p }, from);
     expect(res.ok).toBe(true);
     const code = await codeFor(p);
     const row = await db().loginCode.findFirstOrThrow({ where: { phone: p } });
@@ -32,13 +31,13 @@ describe("login codes", () => {
 
   it("refuses a new code within 60 s and allows it after", async () => {
     const p = phone();
-    expect((await requestLoginCode({ phone: p }, meta.ip)).ok).toBe(true);
-    const early = await requestLoginCode({ phone: p }, meta.ip);
+    expect((await requestLoginCode({ phone: p }, from)).ok).toBe(true);
+    const early = await requestLoginCode({ phone: p }, from);
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.fieldErrors?.phone).toMatch(/验证码发送过于频繁/);
     setClockOffset(61_000);
     try {
-      expect((await requestLoginCode({ phone: p }, meta.ip)).ok).toBe(true);
+      expect((await requestLoginCode({ phone: p }, from)).ok).toBe(true);
     } finally {
       setClockOffset(0);
     }
@@ -46,7 +45,7 @@ describe("login codes", () => {
 
   it("voids the code at the fifth wrong try", async () => {
     const p = phone();
-    await requestLoginCode({ phone: p }, meta.ip);
+    await requestLoginCode({ phone: p }, from);
     const code = await codeFor(p);
     const wrong = code === "123456" ? "654321" : "123456";
     for (let i = 1; i <= 4; i++) {
@@ -63,7 +62,7 @@ describe("login codes", () => {
 
   it("expires a code after 5 minutes", async () => {
     const p = phone();
-    await requestLoginCode({ phone: p }, meta.ip);
+    await requestLoginCode({ phone: p }, from);
     const code = await codeFor(p);
     setClockOffset(5 * 60_000 + 1);
     try {
@@ -74,8 +73,8 @@ describe("login codes", () => {
   });
 
   it("answers bad input with field messages, never a throw", async () => {
-    expect(await requestLoginCode({ phone: "12345" }, meta.ip)).toMatchObject({ ok: false, fieldErrors: { phone: "请输入正确的11位大陆手机号" } });
-    expect(await requestLoginCode({}, meta.ip)).toMatchObject({ ok: false });
+    expect(await requestLoginCode({ phone: "12345" }, from)).toMatchObject({ ok: false, fieldErrors: { phone: "请输入正确的11位大陆手机号" } });
+    expect(await requestLoginCode({}, from)).toMatchObject({ ok: false });
     expect(await verifyLoginCode({ phone: phone(), code: "12ab56" }, meta)).toMatchObject({ ok: false, fieldErrors: { code: "验证码为6位数字" } });
   });
 
@@ -83,15 +82,39 @@ describe("login codes", () => {
     const p = phone();
     for (let i = 0; i < 10; i++) {
       setClockOffset(i * 61_000);
-      expect((await requestLoginCode({ phone: p }, `10.1.0.${i}`)).ok).toBe(true);
+      expect((await requestLoginCode({ phone: p }, { ip: `10.1.0.${i}`, limitable: true })).ok).toBe(true);
     }
     setClockOffset(10 * 61_000);
     try {
-      const r = await requestLoginCode({ phone: p }, "10.1.0.99");
+      const r = await requestLoginCode({ phone: p }, { ip: "10.1.0.99", limitable: true });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.fieldErrors?.phone).toMatch(/本小时/);
     } finally {
       setClockOffset(0);
     }
+  });
+
+  it("the code exists only hashed and on the simulated handset: the outbox row is masked, its sealed copy erased on delivery, and it cannot be re-sent", async () => {
+    const p = phone();
+    await requestLoginCode({ phone: p }, from);
+    const queued = await db().outboxMessage.findFirstOrThrow({ where: { to: p, kind: "login_code" } });
+    expect(queued.body).toContain("您的登录验证码为 ******");
+    expect(queued.body).not.toMatch(/\d{6}/);
+    expect(queued.sealed).toBeTruthy();
+    expect(JSON.stringify(await db().job.findMany({ where: { name: "outbox.deliver" } }))).not.toMatch(/\d{6}，/);
+    const code = await codeFor(p);
+    const sent = await db().outboxMessage.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(sent).toMatchObject({ status: "SENT", sealed: null, redacted: true });
+    expect(sent.body).not.toContain(code);
+    const { resendOutboxMessage } = await import("@/lib/server/notify");
+    expect(await db().$transaction((tx) => resendOutboxMessage(tx, queued.id))).toBeNull();
+  });
+
+  it("an address that is not the caller's own (an unconfigured proxy) keys no per-IP limit", async () => {
+    const shared = { ip: "127.0.0.1", limitable: false };
+    for (let i = 0; i < 35; i++) expect((await requestLoginCode({ phone: phone() }, shared)).ok).toBe(true);
+    const own = { ip: "10.2.0.1", limitable: true };
+    for (let i = 0; i < 30; i++) expect((await requestLoginCode({ phone: phone() }, own)).ok).toBe(true);
+    expect(await requestLoginCode({ phone: phone() }, own)).toMatchObject({ ok: false, fieldErrors: { phone: expect.stringMatching(/频繁|上限|稍后/) } });
   });
 });

@@ -8,15 +8,17 @@ import { config } from "@/lib/server/config";
 import { canIssueCode, checkCode, generateCode, CODE_TTL_MS } from "@/lib/domain/login-code";
 import { requestCodeSchema, signInSchema } from "@/lib/validation/auth";
 import { fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
+import type { ClientAddress } from "@/lib/domain/client-address";
 
 const HOUR = 3600_000;
 const codeHash = (phone: string, code: string) => keyedHash("login-code", `${phone}:${code}`);
 
 /** 获取验证码: issues a 6-digit code by SMS, within the resend spacing and hourly caps. */
-export async function requestLoginCode(input: unknown, ip: string): Promise<ActionResult<{ resendAfterSec: number }>> {
+export async function requestLoginCode(input: unknown, from: ClientAddress): Promise<ActionResult<{ resendAfterSec: number }>> {
   const parsed = requestCodeSchema.safeParse(input);
   if (!parsed.success) return zodFail(parsed.error);
   const { phone } = parsed.data;
+  const ip = from.ip;
   return db().$transaction(async (tx) => {
     // Serialise code issuing per phone so two quick taps cannot both pass the spacing check.
     await advisoryLock(tx, "login:" + phone);
@@ -25,7 +27,8 @@ export async function requestLoginCode(input: unknown, ip: string): Promise<Acti
     const [last, phoneCount, ipCount] = await Promise.all([
       tx.loginCode.findFirst({ where: { phone }, orderBy: { createdAt: "desc" } }),
       tx.loginCode.count({ where: { phone, createdAt: { gte: since } } }),
-      tx.loginCode.count({ where: { ip, createdAt: { gte: since } } }),
+      // per address only where the address is the caller's own (not an unconfigured proxy's)
+      from.limitable ? tx.loginCode.count({ where: { ip, createdAt: { gte: since } } }) : Promise.resolve(0),
     ]);
     const verdict = canIssueCode({
       now: at.getTime(),
@@ -41,7 +44,7 @@ export async function requestLoginCode(input: unknown, ip: string): Promise<Acti
     await tx.loginCode.create({
       data: { phone, ip, codeHash: codeHash(phone, code), expiresAt: new Date(at.getTime() + CODE_TTL_MS), createdAt: at },
     });
-    await queueSms(tx, { to: phone, kind: "login_code", body: `【个人电子签】您的登录验证码为 ${code}，5分钟内有效。请勿泄露给他人。` });
+    await queueSms(tx, { to: phone, kind: "login_code", body: `【个人电子签】您的登录验证码为 ${code}，5分钟内有效。请勿泄露给他人。`, secret: code });
     return { ok: true as const, data: { resendAfterSec: 60 } };
   });
 }

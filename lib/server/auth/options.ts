@@ -2,12 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { secrets } from "@/lib/server/config";
+import { clientAddressOf } from "@/lib/server/request";
 import { verifyLoginCode } from "./login-code";
 
-function header(req: { headers?: Record<string, unknown> }, name: string): string {
-  const v = req.headers?.[name];
-  return typeof v === "string" ? v : "";
-}
 
 /**
  * next-auth with one provider: phone + SMS code. Sessions are signed JWT cookies, so they
@@ -24,8 +21,9 @@ export function authOptions(): NextAuthOptions {
         name: "手机验证码",
         credentials: { phone: { type: "text" }, code: { type: "text" } },
         async authorize(credentials, req) {
-          const ip = header(req, "x-forwarded-for").split(",")[0]?.trim() || header(req, "x-real-ip") || "local";
-          const result = await verifyLoginCode(credentials ?? {}, { ip, userAgent: header(req, "user-agent") });
+          const h = req.headers ?? {};
+          const { ip } = clientAddressOf(h);
+          const result = await verifyLoginCode(credentials ?? {}, { ip, userAgent: typeof h["user-agent"] === "string" ? h["user-agent"] : "" });
           if (!result.ok) {
             // next-auth hands this message back to signIn(); the form shows it next to the field.
             const [field, message] = Object.entries(result.fieldErrors ?? {})[0] ?? ["code", result.error ?? "登录失败"];

@@ -46,7 +46,7 @@ export async function officeToPdf(src: string, workDir: string): Promise<Uint8Ar
   await fs.copyFile(src, path.join(workDir, `source${ext}`));
   const soffice = [config.sofficeBin, "-env:UserInstallation=file:///job/profile", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", "/job/out", `/job/source${ext}`];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(config.sandboxBin, sandboxArgs(workDir, soffice), { detached: true, stdio: ["ignore", "ignore", "pipe"], env: { PATH: "/usr/bin:/bin", LANG: "C.UTF-8" } });
+    const child = spawn(config.sandboxBin, sandboxArgs(workDir, soffice), { detached: true, stdio: ["ignore", "ignore", "pipe"], env: { NODE_ENV: "production", PATH: "/usr/bin:/bin", LANG: "C.UTF-8" } });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     const timer = setTimeout(() => {

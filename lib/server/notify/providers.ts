@@ -2,10 +2,12 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { config } from "@/lib/server/config";
 import { blobStore } from "@/lib/server/storage";
+import { db } from "@/lib/server/db";
+import { now } from "@/lib/server/clock";
 
 export type Attachment = { filename: string; sha256: string; size: number; contentType: string };
-export type OutgoingSms = { to: string; body: string };
-export type OutgoingEmail = { to: string; subject: string; body: string; attachments: Attachment[] };
+export type OutgoingSms = { outboxId: string; to: string; body: string };
+export type OutgoingEmail = { outboxId: string; to: string; subject: string; body: string; attachments: Attachment[] };
 
 export interface SmsProvider {
   readonly name: string;
@@ -20,8 +22,13 @@ export interface EmailProvider {
   send(msg: OutgoingEmail): Promise<void>;
 }
 
+/** The simulated handset / mailbox: what a development provider delivered, in full, for /dev/outbox. */
+async function simulatedDelivery(msg: { outboxId: string; to: string; body: string }): Promise<void> {
+  await db().simulatedDelivery.upsert({ where: { outboxId: msg.outboxId }, create: { outboxId: msg.outboxId, to: msg.to, body: msg.body, createdAt: now() }, update: {} });
+}
+
 /**
- * Development SMS: the outbox row is the delivery. Checking the number and length here keeps
+ * Development SMS: delivers to the simulated handset. Checking the number and length here keeps
  * the same failure modes as a gateway (which refuses bad numbers and over-long texts).
  */
 class OutboxSmsProvider implements SmsProvider {
@@ -30,6 +37,7 @@ class OutboxSmsProvider implements SmsProvider {
   async send(msg: OutgoingSms): Promise<void> {
     if (!/^1[3-9]\d{9}$/.test(msg.to)) throw new Error(`invalid mobile number ${msg.to}`);
     if (msg.body.length > 500) throw new Error("sms body too long");
+    await simulatedDelivery(msg);
   }
 }
 
@@ -61,6 +69,7 @@ class OutboxEmailProvider implements EmailProvider {
   private transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
   async send(msg: OutgoingEmail): Promise<void> {
     await this.transport.sendMail(await mailOptions(msg));
+    await simulatedDelivery(msg);
   }
 }
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { devProvidersActive } from "@/lib/server/config";
-import { listOutbox } from "@/lib/server/notify/outbox-query";
+import { listSimulatedOutbox } from "@/lib/server/notify/outbox-query";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   if (!devProvidersActive()) return new NextResponse(null, { status: 404 });
   const to = new URL(req.url).searchParams.get("to") ?? undefined;
-  const { rows } = await listOutbox({ to: to || undefined, take: 20 });
+  const { rows } = await listSimulatedOutbox({ to: to || undefined, take: 20 });
   return NextResponse.json(
     rows.map((m) => ({ id: m.id, channel: m.channel, to: m.to, subject: m.subject, body: m.body, kind: m.kind, status: m.status, attachments: m.attachments, createdAt: m.createdAt })),
   );

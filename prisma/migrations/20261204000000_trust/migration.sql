@@ -1,0 +1,16 @@
+-- Verification codes never rest in the outbox in clear: masked body, sealed original until delivery.
+ALTER TABLE "OutboxMessage" ADD COLUMN "sealed" TEXT;
+ALTER TABLE "OutboxMessage" ADD COLUMN "redacted" BOOLEAN NOT NULL DEFAULT false;
+UPDATE "OutboxMessage" SET "body" = regexp_replace("body", '\d{6}', '******', 'g'), "redacted" = true
+  WHERE "kind" IN ('login_code', 'account.phoneCode', 'account.emailCode');
+
+CREATE TABLE "SimulatedDelivery" (
+  "id" TEXT NOT NULL,
+  "outboxId" TEXT NOT NULL,
+  "to" TEXT NOT NULL,
+  "body" TEXT NOT NULL,
+  "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "SimulatedDelivery_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "SimulatedDelivery_outboxId_key" ON "SimulatedDelivery"("outboxId");
+CREATE INDEX "SimulatedDelivery_to_createdAt_idx" ON "SimulatedDelivery"("to", "createdAt");

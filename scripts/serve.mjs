@@ -1,0 +1,44 @@
+// The production HTTP server: Next's request handler behind a plain Node server, so the app can
+// know the TCP peer of each request (next start passes a client's own X-Forwarded-For through).
+// Every request gets `x-peer-address: <token> <address>`, overwriting whatever the client sent;
+// the token is made here per process, so a forged header never matches (lib/server/request.ts).
+import http from "node:http";
+import crypto from "node:crypto";
+import next from "next";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
+process.env.PEER_HEADER_TOKEN = crypto.randomBytes(18).toString("base64url");
+const token = process.env.PEER_HEADER_TOKEN;
+
+const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  req.headers["x-peer-address"] = `${token} ${req.socket.remoteAddress ?? ""}`;
+  handle(req, res).catch((e) => {
+    console.error(e);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+server.listen(port, hostname, () => console.log(`▲ ready on http://${hostname}:${port}`));
+
+// SIGTERM / SIGINT: stop accepting, let in-flight requests finish (at most 25 s), stop the job
+// loops (instrumentation registered them on the same signals), then exit.
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: draining`);
+  const force = setTimeout(() => process.exit(0), 25_000);
+  force.unref();
+  server.close(() => {
+    app.close?.().catch(() => {}).finally(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
