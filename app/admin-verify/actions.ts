@@ -1,8 +1,11 @@
 "use server";
+import { cookies } from "next/headers";
 import { requireAdminAccount, currentSessionId } from "@/lib/server/auth/session";
 import { requestMeta } from "@/lib/server/request";
 import { adminFactorOptions, adminFactorVerify } from "@/lib/server/admin/factor";
-import { fail } from "@/lib/server/result";
+import { ADMIN_FACTOR_COOKIE, adminFactorCookieValue } from "@/lib/server/auth/admin-factor-cookie";
+import { fail, ok } from "@/lib/server/result";
+import { config } from "@/lib/server/config";
 
 export async function adminFactorOptionsAction() {
   const user = await requireAdminAccount();
@@ -13,5 +16,10 @@ export async function adminFactorOptionsAction() {
 export async function adminFactorVerifyAction(input: unknown) {
   const user = await requireAdminAccount();
   const sid = await currentSessionId();
-  return sid ? adminFactorVerify(user, sid, input, (await requestMeta()).ip) : fail("请重新登录");
+  if (!sid) return fail("请重新登录");
+  const result = await adminFactorVerify(user, sid, input, (await requestMeta()).ip);
+  if (!result.ok) return result;
+  const { expiresAt } = result.data;
+  (await cookies()).set(ADMIN_FACTOR_COOKIE, adminFactorCookieValue(sid, expiresAt), { httpOnly: true, sameSite: "lax", path: "/", expires: expiresAt, secure: config.appUrl.startsWith("https://") });
+  return ok(undefined);
 }

@@ -1,9 +1,11 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import Link from "next/link";
 import { adminOverview } from "@/lib/server/admin/overview";
 import { OverviewChart } from "@/components/admin/OverviewCharts";
 import { kindLabel } from "@/lib/domain/templates/registry";
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const o = await adminOverview(await searchParams);
   return (
     <div className="flex flex-col gap-4">

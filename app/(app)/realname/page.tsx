@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { sameOriginPath } from "@/lib/domain/safe-path";
 import { requireUser } from "@/lib/server/auth/session";
 import { RealNameForm } from "@/components/identity/RealNameForm";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "实名认证" };
 
 export default async function RealNamePage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  const safeNext = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  const safeNext = sameOriginPath(next);
   const user = await requireUser();
   if (user.verifiedAt) redirect("/me");
   return (

@@ -1,9 +1,11 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import { Pager } from "@/components/admin/Pager";
 import { adminAuditList } from "@/lib/server/admin/audit";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 
 /** 管理审计: every admin action with who, when and what changed. */
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<{ page?: string; type?: string }> }) {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const sp = await searchParams;
   const { page, total, pages, rows } = await adminAuditList({ page: Number(sp.page) || 1, targetType: sp.type?.slice(0, 40) || undefined });
   return (

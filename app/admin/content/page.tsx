@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import { allIouCases, allLegalProviders } from "@/lib/server/admin/content";
 import { IouCaseForm, LegalProviderForm } from "@/components/admin/forms";
 import { ActionButton } from "@/components/admin/ActionButton";
@@ -5,6 +6,7 @@ import { iouCaseHideAction } from "@/app/admin/actions";
 
 /** 内容管理: 法律服务 providers and the 借条判例库. */
 export default async function AdminContent() {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const [providers, cases] = await Promise.all([allLegalProviders(), allIouCases()]);
   return (
     <div className="flex flex-col gap-6">

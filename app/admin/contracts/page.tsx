@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
 import { searchContracts } from "@/lib/server/admin/contracts";
@@ -7,6 +8,7 @@ import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { roleLabel } from "@/lib/domain/contract-labels";
 
 export default async function AdminContracts({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const { filters: f, total, pages, rows } = await searchContracts(await searchParams);
   const href = (p: number) => `/admin/contracts?${new URLSearchParams({ ...f, page: String(p) })}`;
   const input = "min-h-10 rounded-lg border border-slate-300 bg-white px-3";

@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import { feeRulesForm, feeRulesHistory } from "@/lib/server/admin/fees";
 import { couponBatches, couponBatchHistory } from "@/lib/server/admin/coupons";
 import { formatShanghaiDateTime, formatYmd, shanghaiToday } from "@/lib/domain/dates";
@@ -9,6 +10,7 @@ import { couponBatchToggleAction } from "@/app/admin/actions";
 
 /** 收费规则、省钱月卡与优惠券批次. */
 export default async function AdminFees() {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const [current, rulesHistory, batches] = await Promise.all([feeRulesForm(), feeRulesHistory(), couponBatches()]);
   const history = await couponBatchHistory(batches.map((b) => b.id));
   const at = now();

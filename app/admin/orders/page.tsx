@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
 import { searchOrders } from "@/lib/server/admin/orders";
@@ -9,6 +10,7 @@ import { ActionButton } from "@/components/admin/ActionButton";
 import { orderRefundAction } from "@/app/admin/actions";
 
 export default async function AdminOrders({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const { filters: f, total, pages, rows } = await searchOrders(await searchParams);
   const href = (p: number) => `/admin/orders?${new URLSearchParams({ ...f, page: String(p) })}`;
   return (

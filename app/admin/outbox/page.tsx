@@ -1,9 +1,11 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import { listOutbox } from "@/lib/server/notify/outbox-query";
 import { OutboxTable } from "@/components/outbox/OutboxTable";
 import { resendAction } from "@/app/admin/actions";
 import { ActionButton } from "@/components/admin/ActionButton";
 
 export default async function AdminOutbox({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const { to } = await searchParams;
   const { total, rows } = await listOutbox({ to: to?.trim() || undefined, take: 100 });
   return (

@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import type { Metadata } from "next";
 import { lprBp } from "@/lib/server/settings";
 import { LprForm } from "./LprForm";
@@ -5,6 +6,7 @@ import { LprForm } from "./LprForm";
 export const metadata: Metadata = { title: "参数设置" };
 
 export default async function SettingsPage() {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const bp = await lprBp();
   return (
     <div className="flex flex-col gap-4">

@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
 import { searchUsers } from "@/lib/server/admin/users";
@@ -7,6 +8,7 @@ import { formatShanghaiDateTime } from "@/lib/domain/dates";
 const statusLabel = { ACTIVE: "正常", FROZEN: "已冻结", DELETED: "已注销" } as const;
 
 export default async function AdminUsers({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const { q, page, total, pages, rows } = await searchUsers(await searchParams);
   const href = (p: number) => `/admin/users?${new URLSearchParams({ q, page: String(p) })}`;
   return (

@@ -25,7 +25,7 @@ describe("admin", () => {
     const fresh = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
     expect(await adminFactorVerify(fresh, "sid-1", { password: "000000" }, "10.0.0.1")).toMatchObject({ ok: false, fieldErrors: { password: "签署密码错误，还可尝试4次" } });
     expect(await db().adminFactor.findUnique({ where: { sessionId: "sid-1" } })).toBeNull();
-    expect(await adminFactorVerify(fresh, "sid-1", { password: "135790" }, "10.0.0.1")).toEqual({ ok: true, data: undefined });
+    expect(await adminFactorVerify(fresh, "sid-1", { password: "135790" }, "10.0.0.1")).toEqual({ ok: true, data: { expiresAt: expect.any(Date) } });
     expect(await db().adminFactor.findUniqueOrThrow({ where: { sessionId: "sid-1" } })).toMatchObject({ userId: admin.id, method: "PASSWORD" });
     expect(await db().adminFactor.findUnique({ where: { sessionId: "sid-2" } })).toBeNull();
     expect(await db().adminAudit.count({ where: { adminId: admin.id, action: "admin.factor" } })).toBe(1);

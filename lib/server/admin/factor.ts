@@ -12,7 +12,7 @@ import { adminAudit } from "./audit";
 // 管理后台二次验证: once per sign-in session, with the admin's own signing password or 指纹/面容 ID.
 export const ADMIN_FACTOR_TTL_MS = 12 * 3600_000;
 
-async function pass(user: User, sessionId: string, method: "PASSWORD" | "WEBAUTHN", ip: string) {
+async function pass(user: User, sessionId: string, method: "PASSWORD" | "WEBAUTHN", ip: string): Promise<Date> {
   const at = now();
   await db().$transaction(async (tx) => {
     await tx.adminFactor.upsert({
@@ -22,6 +22,7 @@ async function pass(user: User, sessionId: string, method: "PASSWORD" | "WEBAUTH
     });
     await adminAudit(tx, user, { action: "admin.factor", targetType: "session", targetId: null, summary: `管理后台二次验证通过（${method === "PASSWORD" ? "签署密码" : "指纹/面容 ID"}）`, ip });
   });
+  return new Date(at.getTime() + ADMIN_FACTOR_TTL_MS);
 }
 
 export async function adminFactorOptions(user: User, sessionId: string): Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>> {
@@ -32,15 +33,15 @@ export async function adminFactorOptions(user: User, sessionId: string): Promise
   return ok(options);
 }
 
-export async function adminFactorVerify(user: User, sessionId: string, input: unknown, ip: string): Promise<ActionResult<undefined>> {
+/** Passes the factor for this session; returns when it expires (the caller sets the proxy's cookie). */
+export async function adminFactorVerify(user: User, sessionId: string, input: unknown, ip: string): Promise<ActionResult<{ expiresAt: Date }>> {
   const parsed = adminFactorSchema.safeParse(input);
   if (!parsed.success) return fail("请求无效");
   if ("password" in parsed.data) {
     const password = parsed.data.password;
     const verdict = await db().$transaction((tx) => checkSignPassword(tx, user, password));
     if (!verdict.ok) return fieldFail("password", verdict.message);
-    await pass(user, sessionId, "PASSWORD", ip);
-    return ok(undefined);
+    return ok({ expiresAt: await pass(user, sessionId, "PASSWORD", ip) });
   }
   const row = await db().adminFactor.findUnique({ where: { sessionId } });
   if (!row?.challenge || row.userId !== user.id) return fail("请重新发起指纹或面容 ID 验证");
@@ -48,6 +49,5 @@ export async function adminFactorVerify(user: User, sessionId: string, input: un
   const passed = await db().$transaction((tx) => verifyAssertion(tx, user.id, assertion, row.challenge!));
   await db().adminFactor.update({ where: { sessionId }, data: { challenge: null } });
   if (!passed) return fail("指纹或面容 ID 验证未通过");
-  await pass(user, sessionId, "WEBAUTHN", ip);
-  return ok(undefined);
+  return ok({ expiresAt: await pass(user, sessionId, "WEBAUTHN", ip) });
 }

@@ -2,8 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { secrets } from "@/lib/server/config";
+import { sameOriginPath } from "@/lib/domain/safe-path";
 import { clientAddressOf } from "@/lib/server/request";
 import { verifyLoginCode } from "./login-code";
+import { sessionOpen, sessionRevoke } from "./server-session";
 
 
 /**
@@ -34,17 +36,27 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (sign-in, sign-out, errors) stay on this site too
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return baseUrl + sameOriginPath(path);
+      },
       async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.role = (user as { role?: string }).role ?? "USER";
-          // one id per sign-in: the admin second factor is passed per session
-          token.sid = crypto.randomUUID();
+          // one id per sign-in, kept server side: sign-out revokes it, the admin factor is per session
+          token.sid = await sessionOpen(user.id);
         }
         return token;
       },
       async session({ session, token }) {
         return { ...session, uid: token.uid, role: token.role, sid: token.sid };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await sessionRevoke(token.sid);
       },
     },
   };

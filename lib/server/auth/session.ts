@@ -5,15 +5,19 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { authOptions } from "./options";
+import { sessionLive } from "./server-session";
 
 const currentSession = cache(async () => (await getServerSession(authOptions())) as { uid?: string; sid?: string } | null);
 
-/** The signed-in, active user for this request, or null. Read from the database every time. */
+/**
+ * The signed-in, active user for this request, or null. Read from the database every time: the
+ * account must be active and this sign-in not ended by 退出登录 (a copied cookie dies with it).
+ */
 export const currentUser = cache(async () => {
   const session = await currentSession();
   if (!session?.uid) return null;
-  const user = await db().user.findUnique({ where: { id: session.uid } });
-  return user && user.status === "ACTIVE" ? user : null;
+  const [user, live] = await Promise.all([db().user.findUnique({ where: { id: session.uid } }), sessionLive(session.sid, session.uid)]);
+  return user && live && user.status === "ACTIVE" ? user : null;
 });
 
 /** This sign-in's id (set when the session was created), for per-session checks. */

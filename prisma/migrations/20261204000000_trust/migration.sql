@@ -14,3 +14,13 @@ CREATE TABLE "SimulatedDelivery" (
 );
 CREATE UNIQUE INDEX "SimulatedDelivery_outboxId_key" ON "SimulatedDelivery"("outboxId");
 CREATE INDEX "SimulatedDelivery_to_createdAt_idx" ON "SimulatedDelivery"("to", "createdAt");
+
+-- Sessions the server can end (sign-out revokes the row; a copied cookie then stops working).
+CREATE TABLE "UserSession" (
+  "id" TEXT NOT NULL,
+  "userId" TEXT NOT NULL,
+  "createdAt" TIMESTAMP(3) NOT NULL,
+  "revokedAt" TIMESTAMP(3),
+  CONSTRAINT "UserSession_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "UserSession_userId_idx" ON "UserSession"("userId");

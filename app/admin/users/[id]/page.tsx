@@ -1,3 +1,4 @@
+import { requireAdmin } from "@/lib/server/auth/session";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { userDetail } from "@/lib/server/admin/users";
@@ -14,6 +15,7 @@ import { userUnfreezeAction } from "@/app/admin/actions";
 const STATUS = { ACTIVE: "正常", FROZEN: "已冻结", DELETED: "已注销" } as const;
 
 export default async function AdminUser({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const d = await userDetail((await params).id);
   if (!d) notFound();
   const { user, contracts, orders, signIns } = d;

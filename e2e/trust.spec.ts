@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { completeRealName, passAdminFactor, person, randomAdultId, requestCode, setSignPassword, signIn } from "./helpers";
+
+// Trust boundaries as an attacker would probe them, in the production build.
+const admins = { desktop: "13900000009", phone: "13900000010" } as const;
+
+test("@trust an admin who has not passed the second factor gets nothing of an admin page, even by a soft navigation's RSC request", async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext(info.project.use);
+  const page = await context.newPage();
+  await signIn(page, info.project.name === "phone" ? admins.phone : admins.desktop);
+  await completeRealName(page, "二次验证管理员", randomAdultId());
+  await setSignPassword(page);
+  // what a menu click inside /admin sends: the RSC request for the page alone, saying the layout is already on screen
+  const tree = encodeURIComponent(JSON.stringify(["", { children: ["admin", { children: ["__PAGE__", {}] }, null, null, true] }, null, null, true]));
+  const rsc = { RSC: "1", "Next-Router-State-Tree": tree, "Next-Url": "/admin" };
+  for (const path of ["/admin/users", "/admin/outbox", "/admin/audit", "/admin/contracts"]) {
+    const res = await page.request.get(path, { headers: rsc, maxRedirects: 0 });
+    expect(res.status(), path).toBe(307);
+    expect(res.headers()["location"], path).toMatch(/\/admin-verify$/);
+    expect(await res.text(), path).not.toContain("短信与邮件");
+  }
+  // a server action posted under /admin without the factor never reaches Next
+  const action = await page.request.post("/admin/outbox", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" });
+  expect(action.status()).toBe(403);
+  expect((await page.request.get("/api/admin/contracts/x/pdf")).status()).toBe(403);
+
+  await passAdminFactor(page);
+  const after = await page.request.get("/admin/outbox", { headers: rsc, maxRedirects: 0 });
+  expect(after.status()).toBe(200);
+  expect(await after.text()).toContain("共 ");
+  await context.close();
+});
+
+test("@trust 退出登录 ends the session on the server: a copied cookie stops working", async ({ browser }, info) => {
+  const someone = await person(browser, info, "退出测试");
+  const copied = await someone.context.storageState();
+  await someone.page.goto("/me");
+  await someone.page.getByRole("button", { name: "退出登录" }).click();
+  await expect(someone.page).toHaveURL(/\/login/);
+  const thief = await browser.newContext({ ...info.project.use, storageState: copied });
+  const page = await thief.newPage();
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/login/);
+  await thief.close();
+  await someone.context.close();
+});
+
+test("@trust a return address in a link never leaves the site", async ({ page, baseURL }) => {
+  for (const evil of ["/\\evil.example", "//evil.example", "/%5Cevil.example", "/\t/evil.example", "/%2F%2Fevil.example", "https://evil.example/"]) {
+    await page.context().clearCookies();
+    const phone = `16${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
+    const code = await requestCode(page, phone).catch(() => "");
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
+    await page.getByLabel("手机号").fill(phone);
+    await page.getByLabel("验证码").fill(code);
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page, evil).toHaveURL(`${baseURL}/`);
+  }
+});
+
+test("@trust pages send the usual security headers", async ({ request }) => {
+  for (const path of ["/login", "/verify", "/api/health"]) {
+    const h = (await request.get(path)).headers();
+    expect(h["x-frame-options"], path).toBe("DENY");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], path).toContain("object-src 'none'");
+  }
+});
