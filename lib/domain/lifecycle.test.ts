@@ -5,6 +5,7 @@ import {
   CONTRACT_STATES,
   actionsFor,
   transition,
+  ON_HOLD_MESSAGE,
   type ActorRole,
   type ContractAction,
   type ContractState,
@@ -13,6 +14,7 @@ import {
 
 // A two-party IOU whose counterparty has not acted yet and whose identity is known.
 const base: TransitionContext = {
+  onHold: false,
   recipientActed: false,
   recipientsMissingInfo: 0,
   recipientsUnsigned: 1,
@@ -68,6 +70,15 @@ describe("lifecycle table: every (state, action, role) cell", () => {
     if (expected) expect(result).toMatchObject({ ok: true, to: expected });
     else if (GUARDED.has(key(state, action, role))) expect(result).toEqual({ ok: false, reason: "GUARD", message: "您已签署" });
     else expect(result).toEqual({ ok: false, reason: "NOT_ALLOWED", message: "当前状态下不能进行此操作" });
+  });
+});
+
+describe("account hold (暂停): every allowed cell, with a frozen account among the people", () => {
+  const exits = new Set<ContractAction>(["revoke", "discard", "reject"]);
+  it.each([...allowed.keys()].map((k) => k.split("|") as [ContractState, ContractAction, ActorRole]))("%s · %s · %s", (state, action, role) => {
+    const result = transition(state, action, role, { ...base, onHold: true });
+    if (role === "SYSTEM" || exits.has(action)) expect(result.ok || result.message !== ON_HOLD_MESSAGE).toBe(true);
+    else expect(result).toEqual({ ok: false, reason: "GUARD", message: ON_HOLD_MESSAGE });
   });
 });
 

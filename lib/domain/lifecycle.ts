@@ -83,7 +83,13 @@ export type TransitionContext = {
   claimStyle: boolean;
   /** Whether the kind can be settled (借条). */
   settleable: boolean;
+  /** 暂停: an account among the contract's people is frozen by the platform. */
+  onHold: boolean;
 };
+
+export const ON_HOLD_MESSAGE = "合同已暂停：有签署方的账号已被平台冻结，暂不能继续操作";
+/** While on hold, people may only walk away (and the scheduler may still let it expire). */
+const HOLD_EXITS: ReadonlySet<ContractAction> = new Set(["revoke", "discard", "reject"]);
 
 export type Transition =
   | { ok: true; to: ContractState; effects: Effect[] }
@@ -197,6 +203,7 @@ function pendingState(c: TransitionContext): ContractState {
 export function transition(state: ContractState, action: ContractAction, role: ActorRole, ctx: TransitionContext): Transition {
   const row = TABLE.find((r) => r.action === action && r.from.includes(state) && r.roles.includes(role));
   if (!row) return { ok: false, reason: "NOT_ALLOWED", message: "当前状态下不能进行此操作" };
+  if (ctx.onHold && role !== "SYSTEM" && !HOLD_EXITS.has(action)) return { ok: false, reason: "GUARD", message: ON_HOLD_MESSAGE };
   const refused = row.guard?.(ctx);
   if (refused) return { ok: false, reason: "GUARD", message: refused };
   const to = typeof row.to === "function" ? row.to(ctx) : row.to;

@@ -25,6 +25,5 @@ export function sameOriginPath(raw: unknown, fallback = "/"): string {
 }
 
 function isPlainPath(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return s.startsWith("/") && !s.startsWith("//") && !/[\\\u0000-\u0020\u007f-\u00a0\u2028\u2029]/.test(s);
 }

@@ -46,10 +46,12 @@ describe("admin", () => {
     const { deliveredCode } = await import("@/lib/server/notify/test-kit");
     expect(await verifyLoginCode({ phone: lender.phone, code: await deliveredCode(lender.phone) }, { ip: "10.9.9.9", userAgent: "t" })).toEqual({ ok: false, fieldErrors: { phone: "该账号已被冻结，请联系客服" } });
     const { supplementInfo } = await import("@/lib/server/contracts");
-    await supplementInfo(borrower, { token: recipient.inviteToken, version: await versionOf(c.id) }, { ip: "1", userAgent: "t" });
+    // on hold: 补充信息 is refused like signing (one guard in the lifecycle)
+    expect(await supplementInfo(borrower, { token: recipient.inviteToken, version: await versionOf(c.id) }, { ip: "1", userAgent: "t" })).toEqual({ ok: false, error: "合同已暂停：有签署方的账号已被平台冻结，暂不能继续操作" });
     const held = await signStart(borrower, { contractId: c.id, version: await versionOf(c.id), token: recipient.inviteToken, signature: { png: pngDataUrl() } });
     expect(held).toEqual({ ok: false, error: "合同已暂停：有签署方的账号已被平台冻结，暂不能继续操作" });
     expect(await userUnfreeze(actor, { userId: lender.id })).toEqual({ ok: true, data: undefined });
+    expect((await supplementInfo(borrower, { token: recipient.inviteToken, version: await versionOf(c.id) }, { ip: "1", userAgent: "t" })).ok).toBe(true);
     expect(await signStart(borrower, { contractId: c.id, version: await versionOf(c.id), token: recipient.inviteToken, signature: { png: pngDataUrl() } })).toMatchObject({ ok: true });
     expect((await db().adminAudit.findMany({ where: { targetId: lender.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action)).toEqual(["user.freeze", "user.unfreeze"]);
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { User } from "@prisma/client";
+import { isOnHold } from "./hold";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { consumeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
@@ -35,7 +36,7 @@ async function load(user: User, contractId: string, version: number, actionFor: 
   if (!action) throw notFound();
   if (action.endsWith("Request") && endKindOfState(c.status)) throw refused("已有一个解除或结清申请等待对方确认");
   const role = roleOf(c, { userId: user.id, partyId: party.id });
-  const t = role ? transition(c.status, action, role, contextOf(c)) : null;
+  const t = role ? transition(c.status, action, role, contextOf(c, { onHold: await isOnHold(c) })) : null;
   if (!t?.ok) throw refused(t?.message ?? "合同不存在");
   return { party, action };
 }

@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/server/db";
 /**
  * Keeps every bound party's folder row in step with the contract. Rules from the reference:
  * a discarded draft leaves the folder; a revoked contract leaves the recipients' folders
- * (it stays in the initiator's, marked 已撤销).
+ * (it stays in the initiator's, marked 已撤销); a draft is in its author's folder only.
  */
 export async function syncFolder(tx: Tx, contractId: string): Promise<void> {
   const c = await tx.contract.findUniqueOrThrow({ where: { id: contractId }, include: { parties: true } });
@@ -13,7 +13,8 @@ export async function syncFolder(tx: Tx, contractId: string): Promise<void> {
   members.set(c.initiatorId, true);
   for (const p of c.parties) if (p.userId && !members.has(p.userId)) members.set(p.userId, false);
   for (const [userId, isInitiator] of members) {
-    const hidden = c.status === "DISCARDED" || (c.status === "REVOKED" && !isInitiator);
+    // a draft is its author's alone until initiated, even when it names someone's phone
+    const hidden = c.status === "DISCARDED" || (!isInitiator && (c.status === "REVOKED" || c.status === "DRAFT"));
     if (hidden) {
       await tx.folderEntry.deleteMany({ where: { userId, contractId } });
       continue;

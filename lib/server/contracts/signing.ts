@@ -49,10 +49,21 @@ export function linkPartyFor(user: Pick<User, "id" | "phone">, party: Party, ini
   return !party.phone || party.phone === user.phone;
 }
 
+/**
+ * 我来填: the initiator typed this signer's name and ID. Only the account whose verified real
+ * name and ID both match may act as them, so no certificate is ever issued in a name the signer
+ * has not verified.
+ */
+export function namedPersonMismatch(party: Pick<Party, "idNumberHash" | "name">, user: Pick<User, "idNumberHash" | "realName">): boolean {
+  if (!party.idNumberHash) return false;
+  return party.idNumberHash !== user.idNumberHash || (party.name ?? "").trim() !== (user.realName ?? "").trim();
+}
+
 /** The party behind an invitation token, when this user may act through it. */
 async function partyAtLink(user: Pick<User, "id" | "phone">, token: string) {
   const party = await db().party.findUnique({ where: { inviteToken: token }, include: { contract: true } });
-  return party && linkPartyFor(user, party, party.contract.initiatorId) ? party : null;
+  if (!party || party.contract.status === "DRAFT" || party.contract.status === "DISCARDED") return null;
+  return linkPartyFor(user, party, party.contract.initiatorId) ? party : null;
 }
 
 type SignPayload = {
@@ -118,7 +129,7 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
     party = c.parties.find((p) => p.inviteToken === token);
     if (!party || !linkPartyFor(user, party, c.initiatorId)) return fail("合同不存在");
     if (c.status !== "PENDING_SIGN" || party.status !== "WAITING_SIGN") return fail("合同状态已变化，请刷新");
-    if (party.idNumberHash && party.idNumberHash !== user.idNumberHash) return fail("您的实名信息与合同中的签署方不一致，无法签署");
+    if (namedPersonMismatch(party, user)) return fail("您的实名信息与合同中的签署方不一致，无法签署");
     if (!signersDue(c.parties, c.signOrdered).some((p) => p.id === party!.id)) return fail("本合同按顺序签署，请等待前一位签署方签署后再签");
   }
   if (!party) return fail("合同不存在");
@@ -147,7 +158,7 @@ export async function claimStart(user: User, input: unknown): Promise<ActionResu
   const party = await partyAtLink(user, parsed.data.token);
   if (!party) return fail("合同不存在");
   if (party.contract.version !== parsed.data.version || party.contract.status !== "PENDING_CLAIM" || party.status !== "WAITING_SIGN") return fail("合同状态已变化，请刷新");
-  if (party.idNumberHash && party.idNumberHash !== user.idNumberHash) return fail("您的实名信息与收据中的付款人不一致，无法领取");
+  if (namedPersonMismatch(party, user)) return fail("您的实名信息与收据中的付款人不一致，无法领取");
   const renamed = renameBlockedReason(party.contract, user);
   if (renamed) return fail(renamed);
   const held = await frozenHold({ initiatorId: party.contract.initiatorId, parties: [party] });
@@ -172,6 +183,9 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
       detail: { ...(p.signatureSha256 ? { signatureSha256: p.signatureSha256 } : {}), verification: method.toLowerCase(), faceCheckId: check.id },
       apply: async (tx, c) => {
         if (!(await consumeFaceCheck(tx, user.id, check.id, "SIGN"))) throw new ContractError("REFUSED", "意愿核验已失效，请重新签署");
+        // checked again at the moment of signing: the certificate will carry this party's name
+        const signer = c.parties.find((x) => x.id === p.partyId);
+        if (!signer || namedPersonMismatch(signer, user)) throw new ContractError("REFUSED", "您的实名信息与合同中的签署方不一致，无法签署");
         if (p.action === "initiate") {
           const feeError = await feeAtInitiation(tx, user.id, c);
           if (feeError) throw new ContractError("REFUSED", feeError);

@@ -7,6 +7,7 @@ import { appendAudit } from "./audit";
 import { notFound, refused, stale } from "./errors";
 import { runEffects } from "./effects";
 import { syncFolder } from "./folder";
+import { isOnHold } from "./hold";
 
 export type ContractWithParties = Contract & { parties: Party[] };
 
@@ -37,7 +38,7 @@ export function roleOf(c: ContractWithParties, actor: Actor): ActorRole | null {
   return role;
 }
 
-export function contextOf(c: ContractWithParties): TransitionContext {
+export function contextOf(c: ContractWithParties, held: { onHold: boolean } = { onHold: false }): TransitionContext {
   const recipients = c.parties.filter((p) => !p.isInitiator);
   return {
     // supplying their identity, signing or rejecting counts; merely opening the link does not
@@ -51,6 +52,7 @@ export function contextOf(c: ContractWithParties): TransitionContext {
     signerCount: c.parties.length || 2,
     claimStyle: claimStyle(c),
     settleable: SETTLEABLE_KINDS.has(c.kind),
+    onHold: held.onHold,
   };
 }
 
@@ -83,7 +85,8 @@ export async function runTransition(req: TransitionRequest): Promise<{ from: Con
       if (!role) throw notFound(); // not a party: the contract does not exist for them
       if (req.expectVersion !== undefined && req.expectVersion !== c.version) throw stale();
       req.check?.(c, role);
-      const t = transition(c.status, req.action, role, contextOf(c));
+      // account holds are a guard of the table: one check for every action, not one per caller
+      const t = transition(c.status, req.action, role, contextOf(c, { onHold: await isOnHold(c, tx) }));
       if (!t.ok) throw t.reason === "NOT_ALLOWED" && req.expectVersion !== undefined ? stale() : refused(t.message);
 
       const won = await tx.contract.updateMany({
