@@ -4,14 +4,22 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { config, usesPostgresServer } from "@/lib/server/config";
-import { applyMigrations, pgliteRunner, pgRunner } from "@/lib/server/db/migrations";
+import { applyMigrations, pgliteRunner, pgRunner, type SqlRunner } from "@/lib/server/db/migrations";
+import { sealStoredFacts } from "@/lib/server/contracts/facts-seal";
+
+/** SQL migrations, then the data steps that need the application's keys. */
+async function migrate(sql: SqlRunner, where: string) {
+  report(await applyMigrations(sql), where);
+  const sealed = await sealStoredFacts(sql);
+  if (sealed) console.log(`migrate: sealed the ID numbers kept in clear in ${sealed} contract(s)`);
+}
 
 async function main() {
   if (usesPostgresServer()) {
     const client = new pg.Client({ connectionString: config.databaseUrl });
     await client.connect();
     try {
-      report(await applyMigrations(pgRunner(client)), "PostgreSQL");
+      await migrate(pgRunner(client), "PostgreSQL");
     } finally {
       await client.end();
     }
@@ -21,7 +29,7 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
   const lite = new PGlite(dir);
   try {
-    report(await applyMigrations(pgliteRunner(lite)), `PGlite (${dir})`);
+    await migrate(pgliteRunner(lite), `PGlite (${dir})`);
   } finally {
     await lite.close();
   }

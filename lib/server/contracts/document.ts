@@ -7,6 +7,7 @@ import type { IouRole } from "@/lib/domain/iou";
 import { iouFactsFromForm, type IouForm } from "@/lib/validation/iou";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { ID_NUMBER_LABELS } from "@/lib/domain/account-labels";
+import { openFacts } from "./facts-seal";
 
 type PartyView = Pick<Party, "seq" | "role" | "name" | "idMasked" | "signatureSha256" | "signedAt" | "status" | "isInitiator"> & Partial<Pick<Party, "idType">>;
 
@@ -24,7 +25,7 @@ export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "ini
   switch (c.kind) {
     case "iou":
       return iouDocument(
-        iouFactsFromForm(c.facts as IouForm),
+        iouFactsFromForm(openFacts<IouForm>(c.facts)),
         ordered.map((p) => ({
           role: p.role as IouRole,
           name: p.name ?? "",
@@ -38,7 +39,7 @@ export function documentFor(c: Pick<Contract, "kind" | "number" | "facts" | "ini
     default: {
       const t = wizardTemplateById(c.kind);
       if (!t) throw new Error(`unknown contract kind ${c.kind}`);
-      const facts = (c.facts ?? {}) as { form?: unknown };
+      const facts = openFacts<{ form?: unknown } | null>(c.facts) ?? {};
       return t.document(
         t.facts(t.read(facts.form)),
         ordered.map((p) => ({

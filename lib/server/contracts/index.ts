@@ -15,3 +15,4 @@ export { endRequest, endAnswer, endVerified } from "./end-request";
 export { contractEmail, EMAIL_SENDS_PER_HOUR } from "./email";
 export { ownDraftSave, ownFieldsSave, ownFacts, shownFields } from "./own-file";
 export { templateDraftSave, templateDraftFor, templateInitiate, sendsWithoutSigning } from "./template";
+export { openFacts } from "./facts-seal";

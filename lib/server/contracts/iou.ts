@@ -15,6 +15,7 @@ import { iouAgeError, otherIouRole } from "@/lib/domain/iou";
 import { iouFormSchema, iouFormShape, type IouForm } from "@/lib/validation/iou";
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
+import { sealFacts } from "./facts-seal";
 
 /** A party's identity snapshot, taken from the account's real-name profile. */
 export function partyIdentityOf(user: User) {
@@ -76,7 +77,7 @@ export async function iouDraftSave(
     if (id) {
       const updated = await tx.contract.updateMany({
         where: { id, initiatorId: user.id, status: "DRAFT" },
-        data: { facts: stored, title: IOU_TITLE, amountFen: amountOf(stored), version: { increment: 1 } },
+        data: { facts: sealFacts(stored), title: IOU_TITLE, amountFen: amountOf(stored), version: { increment: 1 } },
       });
       if (updated.count !== 1) return null;
       await tx.party.deleteMany({ where: { contractId: id } });
@@ -87,7 +88,7 @@ export async function iouDraftSave(
           kind: "iou",
           title: IOU_TITLE,
           initiatorId: user.id,
-          facts: stored,
+          facts: sealFacts(stored),
           amountFen: amountOf(stored),
           createdAt: now(),
         },

@@ -12,6 +12,7 @@ import { reminderSchema } from "@/lib/validation/contract";
 import { EXPIRE_JOB } from "./effects";
 import { ContractError } from "./errors";
 import { runTransition } from "./transition";
+import { openFacts } from "./facts-seal";
 
 const REMINDER_JOB = "iou.repayReminder";
 const REMINDER_HOUR = 9; // 09:00 Asia/Shanghai on each repayment date
@@ -33,7 +34,7 @@ registerJob(REMINDER_JOB, async (payload) => {
   const { contractId, date } = payload as { contractId: string; date: string };
   const c = await db().contract.findUnique({ where: { id: contractId }, include: { parties: true } });
   if (!c || c.status !== "EFFECTIVE" || !c.repayReminder) return;
-  const facts = iouFactsFromForm(c.facts as IouForm);
+  const facts = iouFactsFromForm(openFacts<IouForm>(c.facts));
   const due = facts.repayMode === "ONCE" ? facts.amountFen : (facts.instalments.find((p) => p.date === date)?.amountFen ?? 0);
   const borrower = c.parties.find((p) => p.role === "BORROWER");
   if (!borrower?.phone) return;
@@ -53,7 +54,7 @@ export async function setRepayReminder(userId: string, input: unknown): Promise<
   const c = await db().contract.findUnique({ where: { id: parsed.data.contractId }, include: { parties: true } });
   if (!c || c.kind !== "iou" || !c.parties.some((p) => p.userId === userId)) return fail("合同不存在");
   if (c.status !== "EFFECTIVE" && !PENDING_STATES.includes(c.status)) return fail("该借条已结束，无需提醒");
-  const facts = iouFactsFromForm(c.facts as IouForm);
+  const facts = iouFactsFromForm(openFacts<IouForm>(c.facts));
   const dates = facts.repayMode === "ONCE" ? [facts.repayDate ?? ""] : facts.instalments.map((p) => p.date);
   const today = shanghaiToday(now());
   await db().$transaction(async (tx) => {

@@ -12,6 +12,7 @@ import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
 import { namedCounterparty, partyIdentityOf } from "./iou";
 import { dailyNumber } from "@/lib/server/numbers";
+import { openFacts, sealFacts } from "./facts-seal";
 
 /** What an own-document contract keeps in `facts`. */
 export type OwnFileFacts = { uploadId: string; documentSha256: string; pageCount: number; fileName: string; setup: OwnSetupForm };
@@ -20,7 +21,7 @@ export const SIGNER_ROLE = "SIGNER"; // 签署方: own documents have no templat
 
 /** The uploaded document's facts, or null for another kind. */
 export function ownFacts(c: { kind: string; facts: Prisma.JsonValue }): OwnFileFacts | null {
-  return c.kind === FILE_KIND ? (c.facts as unknown as OwnFileFacts) : null;
+  return c.kind === FILE_KIND ? openFacts<OwnFileFacts>(c.facts) : null;
 }
 
 /** The deadline day's end in Shanghai: a contract still unsigned then expires. */
@@ -46,7 +47,7 @@ export async function ownDraftSave(user: User, input: unknown): Promise<ActionRe
   const facts: OwnFileFacts = { uploadId: upload.id, documentSha256: upload.pdfSha256, pageCount: upload.pageCount, fileName: upload.fileName, setup: form };
   const data = {
     title: form.title.trim(),
-    facts: facts as unknown as Prisma.InputJsonValue,
+    facts: sealFacts(facts),
     signOrdered: form.ordered,
     expiresAt: deadlineInstant(form.deadline),
   };

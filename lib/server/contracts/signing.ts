@@ -21,6 +21,7 @@ import { ContractError, asResult } from "./errors";
 import { partyIdentityOf } from "./iou";
 import { runTransition, type Actor } from "./transition";
 import { frozenHold } from "./hold";
+import { openFacts } from "./facts-seal";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export const URGE_INTERVAL_MS = 3600_000;
@@ -114,7 +115,7 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
     action = "initiate";
     party = c.parties.find((p) => p.isInitiator);
     const today = shanghaiToday(now());
-    if (c.kind === "iou" && !iouFormSchema(today, { crossBorder: Boolean(user.crossBorderAt) }).safeParse(storedIouForm(c.facts)).success) return fail("借条信息需要更新，请返回修改后再签署");
+    if (c.kind === "iou" && !iouFormSchema(today, { crossBorder: Boolean(user.crossBorderAt) }).safeParse(storedIouForm(openFacts(c.facts))).success) return fail("借条信息需要更新，请返回修改后再签署");
     if (wizardTemplateById(c.kind) && !templateFactsReady(c, today)) return fail("合同信息需要更新，请返回修改后再签署");
     const ownError = await ownInitiateError(c, c.parties.length, user.phone);
     if (ownError) return fail(ownError);

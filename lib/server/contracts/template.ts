@@ -18,6 +18,7 @@ import { runTransition } from "./transition";
 import { ContractError, asResult } from "./errors";
 import { feeAtInitiation } from "@/lib/server/payments";
 import { contractVersionSchema } from "@/lib/validation/contract";
+import { openFacts, sealFacts } from "./facts-seal";
 
 // 模板合同 (租房合同, 买卖合同 …): the wizard's draft (party step + the template's facts), stored as
 // Contract.facts = { party, form }; the document is rendered from it by the template itself.
@@ -25,7 +26,7 @@ import { contractVersionSchema } from "@/lib/validation/contract";
 export type TemplateFacts = { party: PartyForm; form: FormValues };
 
 export const templateFactsOf = (facts: unknown): TemplateFacts | null => {
-  const f = facts as Partial<TemplateFacts> | null;
+  const f = openFacts<Partial<TemplateFacts> | null>(facts);
   return f && typeof f === "object" && f.party && f.form ? (f as TemplateFacts) : null;
 };
 
@@ -69,11 +70,11 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
   const id = await db().$transaction(async (tx) => {
     let id = contractId;
     if (id) {
-      const updated = await tx.contract.updateMany({ where: { id, initiatorId: user.id, status: "DRAFT", kind: t.id }, data: { facts, title: t.name, amountFen, version: { increment: 1 } } });
+      const updated = await tx.contract.updateMany({ where: { id, initiatorId: user.id, status: "DRAFT", kind: t.id }, data: { facts: sealFacts(facts), title: t.name, amountFen, version: { increment: 1 } } });
       if (updated.count !== 1) return null;
       await tx.party.deleteMany({ where: { contractId: id } });
     } else {
-      const c = await tx.contract.create({ data: { number: dailyNumber("HT"), kind: t.id, title: t.name, initiatorId: user.id, facts, amountFen, createdAt: now() } });
+      const c = await tx.contract.create({ data: { number: dailyNumber("HT"), kind: t.id, title: t.name, initiatorId: user.id, facts: sealFacts(facts), amountFen, createdAt: now() } });
       id = c.id;
       await appendAudit(tx, id, { action: "create", fromStatus: null, toStatus: "DRAFT", actorUserId: user.id, actorRole: "INITIATOR" });
     }

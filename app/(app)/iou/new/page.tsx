@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { lprBp } from "@/lib/server/settings";
-import { iouInitiatorError } from "@/lib/server/contracts";
+import { iouInitiatorError, openFacts } from "@/lib/server/contracts";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { maskPhone } from "@/lib/domain/phone";
 import { emptyIouForm, iouFormShape, storedIouForm } from "@/lib/validation/iou";
@@ -32,7 +32,7 @@ export default async function NewIouPage({ searchParams }: { searchParams: Promi
   let initial = emptyIouForm(shanghaiToday(now()));
   if (draft) {
     const c = await db().contract.findFirst({ where: { id: draft.slice(0, 40), initiatorId: user.id, status: "DRAFT", kind: "iou" } });
-    const parsed = c ? iouFormShape.safeParse(storedIouForm(c.facts)) : null;
+    const parsed = c ? iouFormShape.safeParse(storedIouForm(openFacts(c.facts))) : null;
     if (!parsed?.success) notFound();
     initial = parsed.data;
   }
