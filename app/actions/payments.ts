@@ -6,6 +6,7 @@ import { contractFee, couponRedeem, orderCheckout, orderCreate, orderFor } from 
 import { db } from "@/lib/server/db";
 import { fail, ok, zodFail } from "@/lib/server/result";
 import { priceQuoteSchema } from "@/lib/validation/fees";
+import { parseInput } from "@/lib/validation/input";
 
 /** 去支付 (a contract's fee or the saver card). */
 export async function orderCreateAction(input: unknown) {
@@ -15,7 +16,7 @@ export async function orderCreateAction(input: unknown) {
 /** The price lines again, for another coupon choice. */
 export async function priceQuoteAction(input: unknown) {
   const user = await requireUser();
-  const parsed = priceQuoteSchema.safeParse(input);
+  const parsed = parseInput(priceQuoteSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const c = await db().contract.findUnique({ where: { id: parsed.data.contractId } });
   if (!c || c.initiatorId !== user.id || c.status !== "DRAFT") return fail("合同不存在");

@@ -18,6 +18,7 @@ import { feeRulesUpdate } from "@/lib/server/admin/fees";
 import { couponBatchCreate, couponBatchEdit, couponBatchToggle, couponIssue } from "@/lib/server/admin/coupons";
 import { orderRefund } from "@/lib/server/admin/orders";
 import { iouCaseHide, iouCaseSave, legalProviderSave } from "@/lib/server/admin/content";
+import { parseInput } from "@/lib/validation/input";
 
 async function actor(): Promise<AdminActor> {
   const admin = await requireAdmin();
@@ -64,7 +65,7 @@ export async function iouCaseHideAction(input: unknown) {
 
 export async function lprSaveAction(input: unknown): Promise<ActionResult<{ bp: number }>> {
   const { admin, ip } = await actor();
-  const parsed = lprSettingSchema.safeParse(input);
+  const parsed = parseInput(lprSettingSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const bp = lprToBp(parsed.data.lpr);
   const before = await lprBp();
@@ -79,7 +80,7 @@ export async function lprSaveAction(input: unknown): Promise<ActionResult<{ bp: 
 const resendSchema = z.object({ id: z.string().min(1).max(40) });
 export async function resendAction(input: unknown): Promise<ActionResult<undefined>> {
   const { admin, ip } = await actor();
-  const parsed = resendSchema.safeParse(input);
+  const parsed = parseInput(resendSchema, input);
   if (!parsed.success) return fail("请求无效");
   const done = await db().$transaction(async (tx) => {
     const msg = await resendOutboxMessage(tx, parsed.data.id);

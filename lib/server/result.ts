@@ -18,11 +18,12 @@ export function fieldFail(field: string, message: string): { ok: false; fieldErr
   return { ok: false, fieldErrors: { [field]: message } };
 }
 
-/** First message per field from a zod error. */
-export function zodFail(error: z.ZodError): { ok: false; error: string; fieldErrors: Record<string, string> } {
+/** First message per field from a zod error; `under` drops a leading path segment the form does not use. */
+export function zodFail(error: z.ZodError, under?: string): { ok: false; error: string; fieldErrors: Record<string, string> } {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
+    const path = under && issue.path[0] === under ? issue.path.slice(1) : issue.path;
+    const key = path.join(".") || "_form";
     fieldErrors[key] ??= issue.message;
   }
   return { ok: false, error: "请检查填写的内容", fieldErrors };

@@ -1,5 +1,6 @@
 // 管理后台: one schema per admin form, shared by the page and its server action.
 import { z } from "zod";
+import { calendarDate } from "./input";
 
 const id = z.string().min(1).max(40);
 
@@ -35,7 +36,7 @@ export const feeRulesFormSchema = z.object({
   reportYuan: yuan("出证报告价格"),
 });
 
-const ymd = (label: string) => z.string({ error: `请选择${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `请选择${label}`);
+const ymd = calendarDate;
 
 /** 新建优惠券批次 */
 export const couponBatchSchema = z

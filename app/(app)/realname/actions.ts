@@ -4,6 +4,7 @@ import { realNameStart, realNameFinish } from "@/lib/server/identity/real-name";
 import { judgeFaceCheck } from "@/lib/server/identity/face-check";
 import { faceCheckResultSchema } from "@/lib/validation/identity";
 import { fail, type ActionResult } from "@/lib/server/result";
+import { parseInput } from "@/lib/validation/input";
 
 export async function realNameStartAction(input: unknown) {
   const user = await requireUser();
@@ -13,7 +14,7 @@ export async function realNameStartAction(input: unknown) {
 /** The development face check reports its 模拟 outcome here; a pass completes 实名. */
 export async function realNameFaceCheckAction(input: unknown): Promise<ActionResult<undefined>> {
   const user = await requireUser();
-  const parsed = faceCheckResultSchema.safeParse(input);
+  const parsed = parseInput(faceCheckResultSchema, input);
   if (!parsed.success) return fail("人脸核验请求无效");
   const verdict = await judgeFaceCheck(user.id, parsed.data.faceCheckId, { simulatedOutcome: parsed.data.passed });
   if (!verdict.found || verdict.purpose !== "REAL_NAME") return fail("人脸核验已失效，请重新提交");

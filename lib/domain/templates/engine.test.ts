@@ -200,8 +200,12 @@ describe("definition checks", () => {
 
 describe("text", () => {
   it("counts characters, not UTF-16 units, and refuses invisible controls", () => {
-    expect(textError("x", "😀".repeat(5), 5)).toBeNull();
-    expect(textError("x", "😀".repeat(6), 5)).toBe("x最多5个字");
+    // 𠀀 (U+20000) is one character in two UTF-16 units
+    expect(textError("x", "𠀀".repeat(5), 5)).toBeNull();
+    expect(textError("x", "𠀀".repeat(6), 5)).toBe("x最多5个字");
+    // emoji have no glyph in the contract fonts: refused rather than printed as boxes
+    expect(textError("x", "房子🏠", 5)).toBe("x暂不支持表情符号，请删除后重新输入");
+    expect(textError("x", "❤\uFE0F", 5)).toBe("x暂不支持表情符号，请删除后重新输入");
     expect(textError("x", "a\u202Eb", 5)).toContain("控制字符"); // right-to-left override
     expect(textError("x", "a\uFEFFb", 5)).toContain("控制字符");
     expect(textError("x", "\uD800", 5)).toContain("控制字符"); // lone surrogate

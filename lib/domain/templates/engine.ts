@@ -11,6 +11,7 @@ import { z } from "zod";
 import { addDays, compareYmd, daysBetween, formatYmd, formatYmdChinese, parseYmd, type YMD } from "../dates";
 import { ageOn, parseResidentId } from "../idcard";
 import { formatYuan, yuanToFen } from "../money";
+import { hasEmoji } from "../typed-text";
 import { CN_MOBILE_RE, normalizePhone } from "../phone";
 import type { ContractDocument } from "./document";
 import { blank, renderDocument, type DocumentBody } from "./clauses";
@@ -228,7 +229,7 @@ export const phone = <const N extends string>(name: N, label: string, o: Opts<Ph
   placeholder: "11位手机号",
   ...o,
 });
-/** Money typed in yuan ("1234.50"), parsed to fen. Default cap ¥100,000,000. */
+/** Money typed in yuan ("1234.50"), parsed to fen. Default cap ¥10,000,000. */
 export const money = <const N extends string>(name: N, label: string, o: Opts<MoneyField> = {}): MoneyField<N> => ({
   ...base(name, label),
   kind: "money",
@@ -314,8 +315,13 @@ export const PLATE_PATTERN = {
 
 // ───────────────────────────── limits and messages ─────────────────────────────
 
-/** Default cap of a money field: ¥100,000,000. A template may set a lower one. */
-export const DEFAULT_MAX_FEN = 10_000_000_000;
+/**
+ * Default cap of a money field: ¥10,000,000 (a template may set a lower one), and of a contract's
+ * headline amount (a total such as price × quantity): ¥20,000,000. Amounts are stored as 32-bit
+ * fen (at most ¥21,474,836.47); both caps keep every amount a person can type below that.
+ */
+export const DEFAULT_MAX_FEN = 1_000_000_000;
+export const MAX_CONTRACT_FEN = 2_000_000_000;
 
 /**
  * Characters a person never means to type, refused in every text: C0/C1 controls (tabs and line
@@ -332,6 +338,7 @@ export function textError(label: string, s: string, max: number, multiline = fal
   // A character is one or two UTF-16 units, so the exact count is needed only between max and 2·max.
   if (s.length > 2 * max || (s.length > max && charCount(s) > max)) return `${label}最多${max}个字`;
   if ((multiline ? CONTROL_MULTI : CONTROL_SINGLE).test(s)) return `${label}含有不可见的控制字符，请删除后重新输入`;
+  if (hasEmoji(s)) return `${label}暂不支持表情符号，请删除后重新输入`;
   return null;
 }
 

@@ -10,6 +10,7 @@ import { maskPhone } from "@/lib/domain/phone";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { emailChangeSchema, emailCodeSchema, phoneChangeSchema, phoneCodeSchema } from "@/lib/validation/account";
 import { accountEvent, holdAccountChange, type AccountOp } from "./hold";
+import { parseInput } from "@/lib/validation/input";
 
 // 更换手机号 / 更换邮箱: a code proves the new number or address reaches this person. The code
 // rules (spacing, caps, five tries, five minutes) are the sign-in codes'.
@@ -69,7 +70,7 @@ async function phoneTaken(user: User, phone: string): Promise<string | null> {
 }
 
 export async function phoneCodeRequest(user: User, input: unknown): Promise<ActionResult<{ resendAfterSec: number }>> {
-  const parsed = phoneCodeSchema.safeParse(input);
+  const parsed = parseInput(phoneCodeSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const taken = await phoneTaken(user, parsed.data.phone);
   if (taken) return fieldFail("phone", taken);
@@ -78,7 +79,7 @@ export async function phoneCodeRequest(user: User, input: unknown): Promise<Acti
 
 /** 更换手机号, step 1: the code for the new number, then the face check holds the change. */
 export async function phoneChangeStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
-  const parsed = phoneChangeSchema.safeParse(input);
+  const parsed = parseInput(phoneChangeSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if (!user.verifiedAt) return fail("请先完成实名认证");
   const { phone, code } = parsed.data;
@@ -102,7 +103,7 @@ export async function applyPhone(tx: Tx, user: User, op: Extract<AccountOp, { op
 }
 
 export async function emailCodeRequest(user: User, input: unknown): Promise<ActionResult<{ resendAfterSec: number }>> {
-  const parsed = emailCodeSchema.safeParse(input);
+  const parsed = parseInput(emailCodeSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if (parsed.data.email.toLowerCase() === user.email?.toLowerCase()) return fieldFail("email", "新邮箱不能与当前邮箱相同");
   return sendCode(user, "EMAIL", parsed.data.email);
@@ -110,7 +111,7 @@ export async function emailCodeRequest(user: User, input: unknown): Promise<Acti
 
 /** 更换邮箱: the code is the whole proof (the reference product asks no face check here). */
 export async function emailChange(user: User, input: unknown, ip: string): Promise<ActionResult<undefined>> {
-  const parsed = emailChangeSchema.safeParse(input);
+  const parsed = parseInput(emailChangeSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { email, code } = parsed.data;
   return db().$transaction(async (tx) => {

@@ -5,12 +5,13 @@ import { now } from "@/lib/server/clock";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { renameSchema } from "@/lib/validation/account";
 import { accountEvent, holdAccountChange, type AccountOp } from "./hold";
+import { parseInput } from "@/lib/validation/input";
 
 // 更名 and 同港澳台居民签署合同.
 
 /** 更名, step 1: the notice accepted and the new name checked; the face check holds it. */
 export async function renameStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
-  const parsed = renameSchema.safeParse(input);
+  const parsed = parseInput(renameSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if (!user.verifiedAt || !user.realName) return fail("请先完成实名认证");
   if (parsed.data.name === user.realName) return fieldFail("name", "新姓名与当前姓名相同");

@@ -6,6 +6,7 @@ import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/re
 import { saveSignature } from "@/lib/server/contracts/signing";
 import { personalSealSvg, SEAL_STYLES, type SealStyle } from "@/lib/domain/seal";
 import { savedItemSchema, sealCreateSchema, signatureAddSchema } from "@/lib/validation/account";
+import { parseInput } from "@/lib/validation/input";
 
 // 我的印章与签名: handwritten signatures kept on the account (one is the default offered first)
 // and personal seals drawn from the real name.
@@ -20,7 +21,7 @@ export async function signaturesOf(userId: string) {
 }
 
 export async function signatureAdd(user: User, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = signatureAddSchema.safeParse(input);
+  const parsed = parseInput(signatureAddSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if ((await db().savedSignature.count({ where: { userId: user.id, deletedAt: null, invalidatedAt: null } })) >= MAX_SIGNATURES) return fieldFail("png", `最多保存${MAX_SIGNATURES}个签名，请先删除不用的签名`);
   const sha = await saveSignature(user.id, parsed.data.png);
@@ -31,7 +32,7 @@ export async function signatureAdd(user: User, input: unknown): Promise<ActionRe
 
 /** 设为默认: exactly one default, changed in one transaction. */
 export async function signatureSetDefault(user: User, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = savedItemSchema.safeParse(input);
+  const parsed = parseInput(savedItemSchema, input);
   if (!parsed.success) return fail("请求无效");
   return db().$transaction(async (tx) => {
     const mine = await tx.savedSignature.findFirst({ where: { id: parsed.data.id, userId: user.id, deletedAt: null, invalidatedAt: null } });
@@ -44,7 +45,7 @@ export async function signatureSetDefault(user: User, input: unknown): Promise<A
 
 /** 删除: hidden from the account; contracts already signed with it keep their copy (write-once). */
 export async function signatureDelete(user: User, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = savedItemSchema.safeParse(input);
+  const parsed = parseInput(savedItemSchema, input);
   if (!parsed.success) return fail("请求无效");
   const moved = await db().savedSignature.updateMany({ where: { id: parsed.data.id, userId: user.id, deletedAt: null }, data: { deletedAt: now(), isDefault: false } });
   return moved.count === 1 ? ok(undefined) : fail("签名不存在");
@@ -62,7 +63,7 @@ export async function sealsOf(user: User): Promise<SealView[]> {
 }
 
 export async function sealCreate(user: User, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = sealCreateSchema.safeParse(input);
+  const parsed = parseInput(sealCreateSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if (!user.verifiedAt || !user.realName) return fail("请先完成实名认证，印章按实名姓名生成");
   const existing = await db().savedSeal.findFirst({ where: { userId: user.id, deletedAt: null, style: parsed.data.style, name: user.realName } });
@@ -73,7 +74,7 @@ export async function sealCreate(user: User, input: unknown): Promise<ActionResu
 }
 
 export async function sealDelete(user: User, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = savedItemSchema.safeParse(input);
+  const parsed = parseInput(savedItemSchema, input);
   if (!parsed.success) return fail("请求无效");
   const moved = await db().savedSeal.updateMany({ where: { id: parsed.data.id, userId: user.id, deletedAt: null }, data: { deletedAt: now() } });
   return moved.count === 1 ? ok(undefined) : fail("印章不存在");

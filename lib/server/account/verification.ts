@@ -10,6 +10,7 @@ import { intentMethods } from "@/lib/server/identity/intent";
 import { activeCredentials, registrationOptions, verifyRegistration } from "@/lib/server/identity/webauthn";
 import { credentialStartSchema, preferredMethodSchema, savedItemSchema, signPasswordSetSchema } from "@/lib/validation/account";
 import { accountEvent, holdAccountChange, type AccountOp } from "./hold";
+import { parseInput } from "@/lib/validation/input";
 
 // 签署认证方式: the signing password and 指纹/面容 ID credentials, each set up after a face check,
 // and which method the verification dialog offers first.
@@ -31,7 +32,7 @@ const birthOf = (user: User) => (user.birthDate ? { y: user.birthDate.getUTCFull
 
 /** 设置签署密码, step 1: the rules are checked and the hash is held until the face check passes. */
 export async function signPasswordStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
-  const parsed = signPasswordSetSchema.safeParse(input);
+  const parsed = parseInput(signPasswordSetSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if (!user.verifiedAt) return fail("请先完成实名认证");
   const rule = signPasswordError(parsed.data.password, birthOf(user));
@@ -41,7 +42,7 @@ export async function signPasswordStart(user: User, input: unknown): Promise<Act
 
 /** 开通指纹 / 面容 ID, step 1: the registration challenge is issued and held with the face check. */
 export async function credentialStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string; options: PublicKeyCredentialCreationOptionsJSON }>> {
-  const parsed = credentialStartSchema.safeParse(input);
+  const parsed = parseInput(credentialStartSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if (!user.verifiedAt) return fail("请先完成实名认证");
   if ((await activeCredentials(user.id)).length >= MAX_CREDENTIALS) return fail(`最多开通${MAX_CREDENTIALS}个指纹或面容 ID`);
@@ -70,7 +71,7 @@ export async function applyCredential(tx: Tx, user: User, op: Extract<AccountOp,
 
 /** 优先验证方式: only a method the user has set up; the face check is always allowed. */
 export async function preferredSet(user: User, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = preferredMethodSchema.safeParse(input);
+  const parsed = parseInput(preferredMethodSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const method = parsed.data.method;
   if (method === "PASSWORD" && !user.signPasswordHash) return fieldFail("method", "请先设置签署密码");
@@ -81,7 +82,7 @@ export async function preferredSet(user: User, input: unknown): Promise<ActionRe
 
 /** 关闭: turning a method off needs no face check (it only takes a way in away). */
 export async function credentialDelete(user: User, input: unknown, ip: string): Promise<ActionResult<undefined>> {
-  const parsed = savedItemSchema.safeParse(input);
+  const parsed = parseInput(savedItemSchema, input);
   if (!parsed.success) return fail("请求无效");
   return db().$transaction(async (tx) => {
     const gone = await tx.webAuthnCredential.updateMany({ where: { id: parsed.data.id, userId: user.id, deletedAt: null }, data: { deletedAt: now() } });

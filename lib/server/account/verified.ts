@@ -10,6 +10,7 @@ import { applyCredential, applySignPassword } from "./verification";
 import { applyPhone } from "./contact";
 import { applyCrossBorder, applyRename } from "./profile";
 import { applyClose } from "./closing";
+import { parseInput } from "@/lib/validation/input";
 
 class Refused extends Error {}
 
@@ -35,7 +36,7 @@ function applyHeld(tx: Tx, user: User, op: AccountOp, attestation: unknown) {
  * takes the check once, applies the change and records it. A refusal inside rolls everything back.
  */
 export async function accountVerified(user: User, input: unknown, ip: string): Promise<ActionResult<{ op: AccountOp["op"] }>> {
-  const parsed = accountVerifiedSchema.safeParse(input);
+  const parsed = parseInput(accountVerifiedSchema, input);
   if (!parsed.success) return fail("请求无效");
   const proven = await proveIntent(user, { faceCheckId: parsed.data.faceCheckId, passed: parsed.data.passed }, ["ACCOUNT"]);
   if (!proven.ok) return proven;

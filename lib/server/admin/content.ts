@@ -5,6 +5,7 @@ import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { contentHideSchema, iouCaseSchema, legalProviderSchema } from "@/lib/validation/admin";
 import { adminAudit } from "./audit";
 import type { AdminActor } from "./actor";
+import { parseInput } from "@/lib/validation/input";
 
 // 内容管理: 法律服务 providers and the 借条判例库. Nothing users may have linked is deleted:
 // a provider is switched off, a case is hidden (its page then says it was withdrawn).
@@ -14,7 +15,7 @@ export function allLegalProviders() {
 }
 
 export async function legalProviderSave({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = legalProviderSchema.safeParse(input);
+  const parsed = parseInput(legalProviderSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { id, ...data } = parsed.data;
   return db().$transaction(async (tx) => {
@@ -49,7 +50,7 @@ const caseData = (v: ReturnType<typeof iouCaseSchema.parse>) => ({
 });
 
 export async function iouCaseSave({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = iouCaseSchema.safeParse(input);
+  const parsed = parseInput(iouCaseSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { id } = parsed.data;
   const data = caseData(parsed.data);
@@ -71,7 +72,7 @@ export async function iouCaseSave({ admin, ip }: AdminActor, input: unknown): Pr
 }
 
 export async function iouCaseHide({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = contentHideSchema.safeParse(input);
+  const parsed = parseInput(contentHideSchema, input);
   if (!parsed.success) return fail("请求无效");
   return db().$transaction(async (tx) => {
     const row = await tx.iouCase.findUnique({ where: { id: parsed.data.id } });

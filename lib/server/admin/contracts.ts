@@ -5,6 +5,7 @@ import { db } from "@/lib/server/db";
 import { CONTRACT_STATES } from "@/lib/domain/lifecycle";
 import { adminAudit } from "./audit";
 import type { AdminActor } from "./actor";
+import { calendarDate, parseInput } from "@/lib/validation/input";
 
 // 合同管理: search and filter; a contract's parties, timeline and documents. Looking is audited.
 
@@ -12,14 +13,14 @@ export const contractSearchSchema = z.object({
   q: z.string().trim().max(40).optional().default(""),
   kind: z.string().trim().max(40).optional().default(""),
   status: z.enum(CONTRACT_STATES).or(z.literal("")).optional().default(""),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal("")).optional().default(""),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal("")).optional().default(""),
+  from: calendarDate("起始日期").or(z.literal("")).optional().default(""),
+  to: calendarDate("截止日期").or(z.literal("")).optional().default(""),
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
 });
 export const ADMIN_CONTRACT_PAGE = 30;
 
 export async function searchContracts(input: unknown) {
-  const parsed = contractSearchSchema.safeParse(input);
+  const parsed = parseInput(contractSearchSchema, input);
   const f = parsed.success ? parsed.data : contractSearchSchema.parse({});
   const where: Prisma.ContractWhereInput = {
     ...(f.q ? { OR: [{ number: { contains: f.q.toUpperCase() } }, { title: { contains: f.q } }, { parties: { some: { name: { contains: f.q } } } }] } : {}),

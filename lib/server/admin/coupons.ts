@@ -6,6 +6,7 @@ import { normalizePhone } from "@/lib/domain/phone";
 import { couponBatchEditSchema, couponBatchSchema, couponBatchToggleSchema, couponIssueSchema } from "@/lib/validation/admin";
 import { adminAudit } from "./audit";
 import type { AdminActor } from "./actor";
+import { parseInput } from "@/lib/validation/input";
 
 // 优惠券批次: created by admins, then issued to a user or published as a 兑换码.
 
@@ -18,7 +19,7 @@ export function couponBatches() {
 }
 
 export async function couponBatchCreate({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = couponBatchSchema.safeParse(input);
+  const parsed = parseInput(couponBatchSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const v = parsed.data;
   if (v.code && (await db().couponBatch.findUnique({ where: { code: v.code } }))) return fieldFail("code", "该兑换码已被其他批次使用");
@@ -46,7 +47,7 @@ export async function couponBatchCreate({ admin, ip }: AdminActor, input: unknow
 
 /** 发放: one coupon of the batch to the account with this phone, within the per-user limit. */
 export async function couponIssue({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = couponIssueSchema.safeParse(input);
+  const parsed = parseInput(couponIssueSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const user = await db().user.findUnique({ where: { phone: normalizePhone(parsed.data.phone) } });
   if (!user || user.status === "DELETED") return fieldFail("phone", "没有使用该手机号的账号");
@@ -62,7 +63,7 @@ export async function couponIssue({ admin, ip }: AdminActor, input: unknown): Pr
 }
 
 export async function couponBatchToggle({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = couponBatchToggleSchema.safeParse(input);
+  const parsed = parseInput(couponBatchToggleSchema, input);
   if (!parsed.success) return fail("请求无效");
   return db().$transaction(async (tx) => {
     const batch = await tx.couponBatch.findUnique({ where: { id: parsed.data.batchId } });
@@ -78,7 +79,7 @@ export async function couponBatchToggle({ admin, ip }: AdminActor, input: unknow
  * already issued keep the value they were given; the audit keeps before and after (the history).
  */
 export async function couponBatchEdit({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = couponBatchEditSchema.safeParse(input);
+  const parsed = parseInput(couponBatchEditSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const v = parsed.data;
   return db().$transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { checkSignPassword } from "@/lib/server/identity/sign-password";
 import { authenticationOptions, verifyAssertion } from "@/lib/server/identity/webauthn";
 import { adminFactorSchema } from "@/lib/validation/admin";
 import { adminAudit } from "./audit";
+import { parseInput } from "@/lib/validation/input";
 
 // 管理后台二次验证: once per sign-in session, with the admin's own signing password or 指纹/面容 ID.
 export const ADMIN_FACTOR_TTL_MS = 12 * 3600_000;
@@ -35,7 +36,7 @@ export async function adminFactorOptions(user: User, sessionId: string): Promise
 
 /** Passes the factor for this session; returns when it expires (the caller sets the proxy's cookie). */
 export async function adminFactorVerify(user: User, sessionId: string, input: unknown, ip: string): Promise<ActionResult<{ expiresAt: Date }>> {
-  const parsed = adminFactorSchema.safeParse(input);
+  const parsed = parseInput(adminFactorSchema, input);
   if (!parsed.success) return fail("请求无效");
   if ("password" in parsed.data) {
     const password = parsed.data.password;

@@ -7,6 +7,7 @@ import { feeRulesFormSchema } from "@/lib/validation/admin";
 import { feeRulesSchema } from "@/lib/validation/fees";
 import { adminAudit } from "./audit";
 import type { AdminActor } from "./actor";
+import { parseInput } from "@/lib/validation/input";
 
 // 收费规则: prices are data. An edit applies to quotes from now on; orders keep their own lines.
 
@@ -26,7 +27,7 @@ export async function feeRulesForm() {
 }
 
 export async function feeRulesUpdate({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = feeRulesFormSchema.safeParse(input);
+  const parsed = parseInput(feeRulesFormSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const f = parsed.data;
   return db().$transaction(async (tx) => {

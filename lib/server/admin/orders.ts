@@ -7,6 +7,7 @@ import { orderRefundStart } from "@/lib/server/payments";
 import { orderRefundSchema } from "@/lib/validation/admin";
 import { adminAudit } from "./audit";
 import type { AdminActor } from "./actor";
+import { parseInput } from "@/lib/validation/input";
 
 // 订单与退款
 
@@ -18,7 +19,7 @@ export const orderSearchSchema = z.object({
 const PAGE = 30;
 
 export async function searchOrders(input: unknown) {
-  const parsed = orderSearchSchema.safeParse(input);
+  const parsed = parseInput(orderSearchSchema, input);
   const f = parsed.success ? parsed.data : orderSearchSchema.parse({});
   const where: Prisma.OrderWhereInput = {
     ...(f.q ? { OR: [{ number: { contains: f.q.toUpperCase() } }, { userId: { in: (await db().user.findMany({ where: { phone: { contains: f.q } }, select: { id: true }, take: 50 })).map((u) => u.id) } }] } : {}),
@@ -31,7 +32,7 @@ export async function searchOrders(input: unknown) {
 
 /** 退款: a paid order back to the payer through the gateway (the refund job), once. */
 export async function orderRefund({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = orderRefundSchema.safeParse(input);
+  const parsed = parseInput(orderRefundSchema, input);
   if (!parsed.success) return fail("请求无效");
   return db().$transaction(async (tx) => {
     const o = await tx.order.findUnique({ where: { id: parsed.data.orderId } });

@@ -6,6 +6,7 @@ import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { userFreezeSchema, userUnfreezeSchema } from "@/lib/validation/admin";
 import { adminAudit } from "./audit";
 import type { AdminActor } from "./actor";
+import { parseInput } from "@/lib/validation/input";
 
 export const userSearchSchema = z.object({
   q: z.string().trim().max(40).optional().default(""),
@@ -16,7 +17,7 @@ export const ADMIN_PAGE_SIZE = 20;
 
 /** Users by phone, name or masked ID (e.g. "1101" or "123X"), newest first. */
 export async function searchUsers(input: unknown) {
-  const parsed = userSearchSchema.safeParse(input);
+  const parsed = parseInput(userSearchSchema, input);
   const { q, page } = parsed.success ? parsed.data : { q: "", page: 1 };
   const where: Prisma.UserWhereInput = q
     ? {
@@ -59,7 +60,7 @@ export async function userDetail(id: string) {
  * is part of are on hold for the other parties until it is unfrozen.
  */
 export async function userFreeze({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = userFreezeSchema.safeParse(input);
+  const parsed = parseInput(userFreezeSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if (parsed.data.userId === admin.id) return fail("不能冻结自己的账号");
   return db().$transaction(async (tx) => {
@@ -72,7 +73,7 @@ export async function userFreeze({ admin, ip }: AdminActor, input: unknown): Pro
 }
 
 export async function userUnfreeze({ admin, ip }: AdminActor, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = userUnfreezeSchema.safeParse(input);
+  const parsed = parseInput(userUnfreezeSchema, input);
   if (!parsed.success) return fail("请求无效");
   return db().$transaction(async (tx) => {
     const moved = await tx.user.updateMany({ where: { id: parsed.data.userId, status: "FROZEN" }, data: { status: "ACTIVE", frozenReason: null } });

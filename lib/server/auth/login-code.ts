@@ -9,13 +9,14 @@ import { canIssueCode, checkCode, generateCode, CODE_TTL_MS } from "@/lib/domain
 import { requestCodeSchema, signInSchema } from "@/lib/validation/auth";
 import { fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
 import type { ClientAddress } from "@/lib/domain/client-address";
+import { parseInput } from "@/lib/validation/input";
 
 const HOUR = 3600_000;
 const codeHash = (phone: string, code: string) => keyedHash("login-code", `${phone}:${code}`);
 
 /** 获取验证码: issues a 6-digit code by SMS, within the resend spacing and hourly caps. */
 export async function requestLoginCode(input: unknown, from: ClientAddress): Promise<ActionResult<{ resendAfterSec: number }>> {
-  const parsed = requestCodeSchema.safeParse(input);
+  const parsed = parseInput(requestCodeSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { phone } = parsed.data;
   const ip = from.ip;
@@ -59,7 +60,7 @@ export async function verifyLoginCode(
   input: unknown,
   meta: { ip: string; userAgent: string },
 ): Promise<ActionResult<SignedInUser>> {
-  const parsed = signInSchema.safeParse(input);
+  const parsed = parseInput(signInSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { phone, code } = parsed.data;
   return db().$transaction(async (tx): Promise<ActionResult<SignedInUser>> => {

@@ -7,6 +7,7 @@ import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/re
 import { contractEmailSchema } from "@/lib/validation/contract";
 import { appendAudit } from "./audit";
 import { roleOf } from "./transition";
+import { parseInput } from "@/lib/validation/input";
 
 export const EMAIL_SENDS_PER_HOUR = 10;
 
@@ -21,7 +22,7 @@ export function maskEmail(email: string): string {
  * signed contract only; at most 10 sends an hour per user; recorded in the contract's audit chain.
  */
 export async function contractEmail(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<{ to: string }>> {
-  const parsed = contractEmailSchema.safeParse(input);
+  const parsed = parseInput(contractEmailSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { contractId, email } = parsed.data;
   return db().$transaction(async (tx) => {

@@ -11,6 +11,7 @@ import { endKindOfState, type EndAction } from "@/lib/domain/end-request";
 import { endAnswerSchema, endRequestSchema } from "@/lib/validation/contract";
 import { asResult, notFound, refused, stale } from "./errors";
 import { contextOf, roleOf, runTransition, type ContractWithParties } from "./transition";
+import { parseInput } from "@/lib/validation/input";
 
 // 解除 / 结清 after signing. Asking and confirming need intent verification (意愿验证: the face
 // check, the signing password or 指纹/面容 ID); cancelling and refusing do not.
@@ -45,7 +46,7 @@ type HeldCheck = { faceCheckId: string; methods: IntentMethods };
 
 /** 申请解除 / 申请结清: validated, then held in a pending check until the user proves intent. */
 export async function endRequest(user: User, input: unknown): Promise<ActionResult<HeldCheck>> {
-  const parsed = endRequestSchema.safeParse(input);
+  const parsed = parseInput(endRequestSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { contractId, version, kind, reason } = parsed.data;
   try {
@@ -58,7 +59,7 @@ export async function endRequest(user: User, input: unknown): Promise<ActionResu
 
 /** 确认 is held for verification like a request; 拒绝 and 取消 happen at once. */
 export async function endAnswer(user: User, input: unknown, meta: Meta): Promise<ActionResult<HeldCheck | { faceCheckId: null }>> {
-  const parsed = endAnswerSchema.safeParse(input);
+  const parsed = parseInput(endAnswerSchema, input);
   if (!parsed.success) return fail("请求无效");
   const { contractId, version, answer } = parsed.data;
   try {

@@ -16,6 +16,7 @@ import { iouFormSchema, iouFormShape, type IouForm } from "@/lib/validation/iou"
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
 import { sealFacts } from "./facts-seal";
+import { parseInput } from "@/lib/validation/input";
 
 /** A party's identity snapshot, taken from the account's real-name profile. */
 export function partyIdentityOf(user: User) {
@@ -60,7 +61,7 @@ export async function iouDraftSave(
   const today = shanghaiToday(now());
   const initiatorError = iouInitiatorError(user, today);
   if (initiatorError) return fail(initiatorError);
-  const parsed = (input.complete ? iouFormSchema(today, { crossBorder: Boolean(user.crossBorderAt) }) : iouFormShape).safeParse(input.form);
+  const parsed = parseInput(input.complete ? iouFormSchema(today, { crossBorder: Boolean(user.crossBorderAt) }) : iouFormShape, input.form);
   if (!parsed.success) return zodFail(parsed.error);
   const form = parsed.data;
 

@@ -13,6 +13,7 @@ import { EXPIRE_JOB } from "./effects";
 import { ContractError } from "./errors";
 import { runTransition } from "./transition";
 import { openFacts } from "./facts-seal";
+import { parseInput } from "@/lib/validation/input";
 
 const REMINDER_JOB = "iou.repayReminder";
 const REMINDER_HOUR = 9; // 09:00 Asia/Shanghai on each repayment date
@@ -49,7 +50,7 @@ registerJob(REMINDER_JOB, async (payload) => {
 
 /** 还款提醒 switch on the detail page: either party of an IOU may turn it on or off. */
 export async function setRepayReminder(userId: string, input: unknown): Promise<ActionResult<undefined>> {
-  const parsed = reminderSchema.safeParse(input);
+  const parsed = parseInput(reminderSchema, input);
   if (!parsed.success) return fail("请求无效");
   const c = await db().contract.findUnique({ where: { id: parsed.data.contractId }, include: { parties: true } });
   if (!c || c.kind !== "iou" || !c.parties.some((p) => p.userId === userId)) return fail("合同不存在");

@@ -13,6 +13,7 @@ import { syncFolder } from "./folder";
 import { namedCounterparty, partyIdentityOf } from "./iou";
 import { dailyNumber } from "@/lib/server/numbers";
 import { openFacts, sealFacts } from "./facts-seal";
+import { parseInput } from "@/lib/validation/input";
 
 /** What an own-document contract keeps in `facts`. */
 export type OwnFileFacts = { uploadId: string; documentSha256: string; pageCount: number; fileName: string; setup: OwnSetupForm };
@@ -35,8 +36,8 @@ function deadlineInstant(deadline: string): Date | null {
  * placed fields survive for signers who are still there (and all go when the document changes).
  */
 export async function ownDraftSave(user: User, input: unknown): Promise<ActionResult<{ contractId: string }>> {
-  const shape = ownDraftSchema.safeParse(input);
-  if (!shape.success) return fail("请求无效");
+  const shape = parseInput(ownDraftSchema, input);
+  if (!shape.success) return zodFail(shape.error, "form");
   if (!user.verifiedAt) return fail("请先完成实名认证");
   const today = shanghaiToday(now());
   const parsed = ownSetupSchema(today, user.phone).safeParse(shape.data.form);
@@ -91,7 +92,7 @@ export async function ownFieldsSave(user: User, input: unknown): Promise<ActionR
   if (!c || !facts || c.initiatorId !== user.id) return fail("合同不存在");
   if (c.status !== "DRAFT") return fail("合同已发起，不能再修改签署区域");
   const names = c.parties.map((p, i) => (i === 0 ? "您" : p.name || `签署方${i + 1}`));
-  const parsed = ownFieldsSchema(c.parties.length, facts.pageCount, names).safeParse(input);
+  const parsed = parseInput(ownFieldsSchema(c.parties.length, facts.pageCount, names), input);
   if (!parsed.success) return zodFail(parsed.error);
   const version = await db().$transaction(async (tx) => {
     const won = await tx.contract.updateMany({ where: { id: c.id, version: parsed.data.version, status: "DRAFT" }, data: { version: { increment: 1 } } });

@@ -22,6 +22,7 @@ import { partyIdentityOf } from "./iou";
 import { runTransition, type Actor } from "./transition";
 import { frozenHold } from "./hold";
 import { openFacts } from "./facts-seal";
+import { parseInput } from "@/lib/validation/input";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export const URGE_INTERVAL_MS = 3600_000;
@@ -94,7 +95,7 @@ async function ownFieldValues(contractId: string, partySeq: number, given: Recor
  * (签署意愿验证). The initiator's signature initiates a draft; a recipient's signs.
  */
 export async function signStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string; methods: IntentMethods }>> {
-  const parsed = signStartSchema.safeParse(input);
+  const parsed = parseInput(signStartSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { contractId, version, token, signature } = parsed.data;
   if (!user.verifiedAt) return fail("请先完成实名认证");
@@ -153,7 +154,7 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
 
 /** 确认领取 (收据 issued by the payee), step 1: held in a face check like a signature; step 2 is signFinish. */
 export async function claimStart(user: User, input: unknown): Promise<ActionResult<{ faceCheckId: string; methods: IntentMethods }>> {
-  const parsed = supplementSchema.safeParse(input);
+  const parsed = parseInput(supplementSchema, input);
   if (!parsed.success) return fail("请求无效");
   if (!user.verifiedAt) return fail("请先完成实名认证");
   const party = await partyAtLink(user, parsed.data.token);
@@ -210,7 +211,7 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
 
 /** 补充信息: the recipient confirms their identity from their real-name profile. */
 export async function supplementInfo(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
-  const parsed = supplementSchema.safeParse(input);
+  const parsed = parseInput(supplementSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   if (!user.verifiedAt || !user.birthDate) return fail("请先完成实名认证");
   const party = await partyAtLink(user, parsed.data.token);
@@ -251,7 +252,7 @@ export async function supplementInfo(user: User, input: unknown, meta: { ip: str
 
 /** 拒签 with a reason. */
 export async function rejectContract(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
-  const parsed = rejectSchema.safeParse(input);
+  const parsed = parseInput(rejectSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { token, contractId } = parsed.data;
   const party = token
@@ -282,7 +283,7 @@ export async function initiatorAction(
   input: unknown,
   meta: { ip: string; userAgent: string },
 ): Promise<ActionResult<undefined>> {
-  const parsed = contractVersionSchema.safeParse(input);
+  const parsed = parseInput(contractVersionSchema, input);
   if (!parsed.success) return fail("请求无效");
   const actor: Actor = { userId: user.id, ...meta };
   try {

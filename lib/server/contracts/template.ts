@@ -2,13 +2,14 @@ import "server-only";
 import type { User } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
-import { fail, ok, type ActionResult } from "@/lib/server/result";
+import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { idHash } from "@/lib/server/identity/real-name";
 import { shanghaiToday, type YMD } from "@/lib/domain/dates";
 import { parseResidentId } from "@/lib/domain/idcard";
 import { normalizePhone } from "@/lib/domain/phone";
 import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";
-import { ageRangeError, type FormValues } from "@/lib/domain/templates/engine";
+import { ageRangeError, MAX_CONTRACT_FEN, type FormValues } from "@/lib/domain/templates/engine";
+import { formatYuan } from "@/lib/domain/money";
 import { partySchema, partyShape, templateDraftInput, type PartyForm } from "@/lib/validation/template";
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
@@ -19,6 +20,7 @@ import { ContractError, asResult } from "./errors";
 import { feeAtInitiation } from "@/lib/server/payments";
 import { contractVersionSchema } from "@/lib/validation/contract";
 import { openFacts, sealFacts } from "./facts-seal";
+import { parseInput } from "@/lib/validation/input";
 
 // 模板合同 (租房合同, 买卖合同 …): the wizard's draft (party step + the template's facts), stored as
 // Contract.facts = { party, form }; the document is rendered from it by the template itself.
@@ -45,8 +47,8 @@ function initiatorError(user: User, t: WizardTemplate, today: YMD): string | nul
 
 /** Creates or updates the draft; `complete` applies every rule (the wizard's last step). */
 export async function templateDraftSave(user: User, input: unknown): Promise<ActionResult<{ contractId: string }>> {
-  const parsed = templateDraftInput.safeParse(input);
-  if (!parsed.success) return fail("请求无效");
+  const parsed = parseInput(templateDraftInput, input);
+  if (!parsed.success) return zodFail(parsed.error);
   const { contractId, templateId, complete } = parsed.data;
   const t = wizardTemplateById(templateId);
   if (!t) return fail("模板不存在");
@@ -67,6 +69,7 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
 
   const facts: TemplateFacts = { party: p, form: form.data };
   const amountFen = complete ? t.headlineFen(t.facts(form.data)) : null;
+  if (amountFen !== null && amountFen > MAX_CONTRACT_FEN) return fail(`合同金额合计不能超过${formatYuan(MAX_CONTRACT_FEN)}，请检查金额和数量`);
   const id = await db().$transaction(async (tx) => {
     let id = contractId;
     if (id) {
@@ -127,7 +130,7 @@ export function sendsWithoutSigning(kind: string, initiatorRole: string | undefi
  * and the invitation goes out.
  */
 export async function templateInitiate(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<undefined>> {
-  const parsed = contractVersionSchema.safeParse(input);
+  const parsed = parseInput(contractVersionSchema, input);
   if (!parsed.success) return fail("请求无效");
   const today = shanghaiToday(now());
   try {

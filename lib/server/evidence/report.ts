@@ -21,6 +21,7 @@ import { evidenceReportDocument, type ReportFacts } from "@/lib/domain/evidence-
 import { reportRequestSchema } from "@/lib/validation/contract";
 import { signatureCertificates } from "./certificates";
 import { lockFees, orderCheckout, orderInsert, quoteFor, registerOrderPaid } from "@/lib/server/payments";
+import { parseInput } from "@/lib/validation/input";
 
 // 出证报告 (申请出证 / 申请签署报告): requested by a party of a signed contract, generated in a
 // job (facts gathered, rendered, sealed by the platform), e-mailed with an SMS when it is sent.
@@ -30,7 +31,7 @@ export const REPORTS_PER_HOUR = 5;
 
 /** 申请出证: the report waits for its fee (报告费用); paying queues it. Returns where to pay, if anything is due. */
 export async function reportRequest(user: User, input: unknown, meta: { ip: string; userAgent: string }): Promise<ActionResult<{ reportId: string; payUrl: string | null }>> {
-  const parsed = reportRequestSchema.safeParse(input);
+  const parsed = parseInput(reportRequestSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const { contractId, email } = parsed.data;
   const asked = await db().$transaction(async (tx): Promise<ActionResult<{ reportId: string; order: Order }>> => {

@@ -10,6 +10,7 @@ import { FACE_CHECK_TTL_MS, type FacePurpose } from "./face-check";
 import { faceCheckProvider } from "./providers";
 import { checkSignPassword } from "./sign-password";
 import { activeCredentials, authenticationOptions, verifyAssertion } from "./webauthn";
+import { parseInput } from "@/lib/validation/input";
 
 // 意愿验证: a signature, rescission or settlement is held in a pending check (the FaceCheck row
 // carries what is held) and carried out once its holder proves it is them by one of the methods
@@ -36,7 +37,7 @@ async function pendingCheck(userId: string, faceCheckId: string, purposes: FaceP
 
 /** The WebAuthn challenge for a pending check; a new request replaces the previous challenge. */
 export async function intentWebauthnOptions(user: User, input: unknown, purposes: FacePurpose[]): Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>> {
-  const parsed = intentCheckRefSchema.safeParse(input);
+  const parsed = parseInput(intentCheckRefSchema, input);
   if (!parsed.success) return fail("请求无效");
   const row = await pendingCheck(user.id, parsed.data.faceCheckId, purposes);
   if (!row) return fail(EXPIRED);
@@ -53,7 +54,7 @@ export async function intentWebauthnOptions(user: User, input: unknown, purposes
  * password also counts towards the lock.
  */
 export async function proveIntent(user: User, input: unknown, purposes: FacePurpose[]): Promise<ActionResult<{ check: FaceCheck; method: VerifyMethod }>> {
-  const parsed = intentProofSchema.safeParse(input);
+  const parsed = parseInput(intentProofSchema, input);
   if (!parsed.success) return fail("请求无效");
   const proof = parsed.data;
   const row = await pendingCheck(user.id, proof.faceCheckId, purposes);

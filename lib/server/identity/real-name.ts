@@ -8,6 +8,7 @@ import { realNameSchema } from "@/lib/validation/identity";
 import { fail, fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
 import { realNameProvider } from "./providers";
 import { consumeFaceCheck, startFaceCheck } from "./face-check";
+import { parseInput } from "@/lib/validation/input";
 
 type PendingRealName = { name: string; idType?: IdType; idEnc: string; idHash: string; idMasked: string; birthDate: string };
 
@@ -15,7 +16,7 @@ export const idHash = (idNumber: string) => keyedHash("cn-id", idNumber);
 
 /** Step 1 of 实名认证: check name + ID, then open a face check that will confirm them. */
 export async function realNameStart(userId: string, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
-  const parsed = realNameSchema(shanghaiToday(now())).safeParse(input);
+  const parsed = parseInput(realNameSchema(shanghaiToday(now())), input);
   if (!parsed.success) return zodFail(parsed.error);
   const { name, idType, idNumber, birthDate } = parsed.data;
   const user = await db().user.findUnique({ where: { id: userId } });

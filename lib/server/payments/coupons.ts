@@ -4,6 +4,7 @@ import { advisoryLock, db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { couponRedeemSchema } from "@/lib/validation/fees";
+import { parseInput } from "@/lib/validation/input";
 
 // 优惠券: the wallet (可使用 / 已使用 / 已过期) and redemption of a published code.
 
@@ -28,7 +29,7 @@ export async function couponWallet(userId: string): Promise<CouponView[]> {
 
 /** 兑换: one coupon of the code's batch, up to the batch's per-user limit. */
 export async function couponRedeem(user: User, input: unknown): Promise<ActionResult<{ name: string }>> {
-  const parsed = couponRedeemSchema.safeParse(input);
+  const parsed = parseInput(couponRedeemSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const at = now();
   const batch = await db().couponBatch.findUnique({ where: { code: parsed.data.code } });

@@ -10,6 +10,7 @@ import { formatFen, quote, shanghaiMonth, type CouponRule, type FeeItem, type Qu
 import { orderCreateSchema } from "@/lib/validation/fees";
 import { paymentGateway } from "./gateway";
 import { feeRules } from "./rules";
+import { parseInput } from "@/lib/validation/input";
 
 // 订单: a quote becomes an order; the gateway's notification pays it; paying runs what the order
 // was for; unpaid orders expire after 30 minutes and release their coupon; refunds go back
@@ -114,7 +115,7 @@ export async function orderCheckout(order: Order): Promise<string> {
 
 /** 去支付 for a contract (its initiator, while it is a draft) or for the saver card. */
 export async function orderCreate(user: User, input: unknown): Promise<ActionResult<{ payUrl: string | null; orderId: string }>> {
-  const parsed = orderCreateSchema.safeParse(input);
+  const parsed = parseInput(orderCreateSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const req = parsed.data;
   let order: Order;
