@@ -1,6 +1,7 @@
 import { currentUser } from "@/lib/server/auth/session";
 import { receiveUpload } from "@/lib/server/files/uploads";
 import { UPLOAD_MAX_BYTES } from "@/lib/domain/file-sniff";
+import { readFormCapped } from "@/lib/server/http/body";
 
 export const runtime = "nodejs";
 
@@ -10,14 +11,10 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
 export async function POST(req: Request) {
   const user = await currentUser();
   if (!user) return json({ ok: false, error: "请先登录" }, 401);
-  // refuse an oversized body before reading it (multipart framing adds a little)
-  if (Number(req.headers.get("content-length") ?? 0) > UPLOAD_MAX_BYTES + 1024 * 1024) return json({ ok: false, error: "文件超过50MB，请压缩后再上传" }, 413);
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    return json({ ok: false, error: "上传失败，请重新选择文件" }, 400);
-  }
+  // the ceiling holds while streaming (multipart framing adds a little to the files)
+  const body = await readFormCapped(req, UPLOAD_MAX_BYTES + 1024 * 1024);
+  if (!body.ok) return body.reason === "too-big" ? json({ ok: false, error: "文件超过50MB，请压缩后再上传" }, 413) : json({ ok: false, error: "上传失败，请重新选择文件" }, 400);
+  const form = body.form;
   const files = await Promise.all(
     form
       .getAll("file")

@@ -14,7 +14,7 @@ export async function signatureCertificates(pdfSha256: string): Promise<Signatur
   if (!pdf) return [];
   const { root, seal } = await platformPki();
   const found = await inspectPdf(pdf, { root, seal: seal.cert });
-  if (found.kind === "not-pdf") return [];
+  if (found.kind !== "pdf") return [];
   return found.signatures.flatMap((s) =>
     s.certificate
       ? [{ ...s.certificate, platformSeal: s.platformSeal, signingTime: s.signingTime, timestampTime: s.timestamp?.time ?? null, intact: signatureIntact(s) && s.trusted }]

@@ -43,24 +43,39 @@ export type SignatureFacts = {
 
 export type PdfInspection =
   | { kind: "not-pdf" }
+  /** Refused before (or while) doing work no genuine contract needs: too many signatures, too slow. */
+  | { kind: "too-complex"; message: string }
   | { kind: "pdf"; sha256: string; size: number; signatures: SignatureFacts[] };
+
+/**
+ * Bounds on the work one anonymous file may cause (/verify is public): a genuine contract has a
+ * handful of signatures, each CMS a few KB; the deadline is checked between signatures, and the
+ * event loop gets a turn after each, so other requests keep being answered meanwhile.
+ */
+export const INSPECT_LIMITS = { maxSignatures: 30, maxSignatureBytes: 512 * 1024, deadlineMs: 8_000 };
+const turn = () => new Promise<void>((r) => setImmediate(r));
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 const ab = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuffer;
 const hex = (u: ArrayBuffer | Uint8Array) => Buffer.from(u instanceof Uint8Array ? u : new Uint8Array(u)).toString("hex");
 
 /** `trust`: the root to chain to, and the platform seal certificate to recognise. */
-export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal: x509.X509Certificate }): Promise<PdfInspection> {
+export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal: x509.X509Certificate }, limits = INSPECT_LIMITS): Promise<PdfInspection> {
+  const started = Date.now();
   const head = Buffer.from(pdf.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) return { kind: "not-pdf" };
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
+  const found = [...text.matchAll(BYTE_RANGE)];
+  if (found.length > limits.maxSignatures) return { kind: "too-complex", message: `文件含有${found.length}处签名，超过可验证的${limits.maxSignatures}处，无法验证` };
   const trustedRoot = pkijsCert(trust.root);
   const sealSerial = trust.seal.serialNumber.toLowerCase();
   const signatures: SignatureFacts[] = [];
-  for (const m of text.matchAll(BYTE_RANGE)) {
+  for (const m of found) {
+    if (Date.now() - started > limits.deadlineMs) return { kind: "too-complex", message: "文件过于复杂，无法在限定时间内完成验证" };
     const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
-    const found = await inspectSignature(pdf, text, m.index, [a, b, c, d], signatures.length, trustedRoot);
-    signatures.push({ ...found, platformSeal: found.trusted && found.certificate?.serial === sealSerial });
+    const one = c - b > 2 * limits.maxSignatureBytes + 2 ? unreadable(signatures.length, "签名数据过大，无法验证") : await inspectSignature(pdf, text, m.index, [a, b, c, d], signatures.length, trustedRoot);
+    signatures.push({ ...one, platformSeal: one.trusted && one.certificate?.serial === sealSerial });
+    await turn();
   }
   return { kind: "pdf", sha256: createHash("sha256").update(pdf).digest("hex"), size: pdf.length, signatures };
 }

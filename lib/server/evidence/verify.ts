@@ -19,6 +19,7 @@ export type VerifiedSignature = {
 
 export type VerifyResult =
   | { kind: "not-pdf" }
+  | { kind: "too-complex"; message: string }
   | {
       kind: "pdf";
       sha256: string;
@@ -31,7 +32,7 @@ export type VerifyResult =
 export async function verifyPdf(bytes: Uint8Array): Promise<VerifyResult> {
   const { root, seal } = await platformPki();
   const found = await inspectPdf(bytes, { root, seal: seal.cert });
-  if (found.kind === "not-pdf") return found;
+  if (found.kind !== "pdf") return found;
   const sigs = found.signatures;
   return {
     kind: "pdf",
