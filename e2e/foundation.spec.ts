@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { adminSession, completeRealName, latestCode, randomPhone, requestCode, shot, signIn, validId, wrongCheckDigit } from "./helpers";
+import { adminSession, completeRealName, latestCode, randomPhone, requestCode, shot, signIn, validId, wrongCheckDigit, agreeToTerms } from "./helpers";
 
 // Each viewport signs the admin in with its own number (ADMIN_PHONES in scripts/test-e2e.mjs),
 // so the 60-second resend spacing never collides between the parallel projects.
@@ -74,6 +74,7 @@ test("@foundation invalid phone and early resend are explained next to the field
   const other = await page.context().newPage();
   await other.goto("/login");
   await other.getByLabel("手机号").fill(phone);
+  await agreeToTerms(other);
   await other.getByRole("button", { name: "获取验证码" }).click();
   await expect(other.locator("#phone-error")).toContainText("验证码发送过于频繁");
 });

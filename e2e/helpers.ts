@@ -44,9 +44,15 @@ export async function latestCode(request: APIRequestContext, phone: string): Pro
 export async function requestCode(page: Page, phone: string): Promise<string> {
   await page.goto("/login");
   await page.getByLabel("手机号").fill(phone);
+  await agreeToTerms(page);
   await page.getByRole("button", { name: "获取验证码" }).click();
   await expect(page.getByText("验证码已发送")).toBeVisible();
   return latestCode(page.request, phone);
+}
+
+/** The unticked 《用户协议》《隐私政策》 box on the sign-in form. */
+export async function agreeToTerms(page: Page): Promise<void> {
+  await page.getByRole("checkbox", { name: /我已阅读并同意《用户协议》和《隐私政策》/ }).check();
 }
 
 export async function signIn(page: Page, phone: string): Promise<void> {
@@ -60,6 +66,8 @@ export async function completeRealName(page: Page, name: string, id: string): Pr
   await page.goto("/realname");
   await page.getByLabel("真实姓名").fill(name);
   await page.getByLabel("居民身份证号").fill(id);
+  await page.getByRole("checkbox", { name: /敏感个人信息/ }).check();
+  await page.getByRole("checkbox", { name: /数字证书服务协议/ }).check();
   await page.getByRole("button", { name: "下一步：人脸核身" }).click();
   await page.getByRole("button", { name: "模拟核验通过" }).click();
   await expect(page).toHaveURL(/\/$/);

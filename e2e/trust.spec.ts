@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { completeRealName, passAdminFactor, person, randomAdultId, requestCode, setSignPassword, signIn } from "./helpers";
+import { agreeToTerms, completeRealName, passAdminFactor, person, randomAdultId, requestCode, setSignPassword, shot, signIn } from "./helpers";
 
 // Trust boundaries as an attacker would probe them, in the production build.
 const admins = { desktop: "13900000009", phone: "13900000010" } as const;
@@ -58,6 +58,7 @@ test("@trust a return address in a link never leaves the site", async ({ page, b
     await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
     await page.getByLabel("手机号").fill(phone);
     await page.getByLabel("验证码").fill(code);
+    await agreeToTerms(page);
     await page.getByRole("button", { name: "登录", exact: true }).click();
     await expect(page, evil).toHaveURL(`${baseURL}/`);
   }
@@ -72,4 +73,31 @@ test("@trust pages send the usual security headers", async ({ request }) => {
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(h["content-security-policy"], path).toContain("object-src 'none'");
   }
+});
+
+test("@trust sign-in asks for 《用户协议》 and 《隐私政策》 with an unticked box; 实名认证 asks separately before collecting anything", async ({ page }, info) => {
+  await page.goto("/login");
+  const box = page.getByRole("checkbox", { name: /我已阅读并同意《用户协议》和《隐私政策》/ });
+  await expect(box).not.toBeChecked();
+  await page.getByLabel("手机号").fill(`16${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`);
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await expect(page.locator("#agree-error")).toHaveText("请阅读并勾选同意《用户协议》和《隐私政策》");
+  await expect(page.getByText("验证码已发送")).toHaveCount(0);
+  await shot(page, info, "login-consent");
+  for (const [slug, title] of [["terms", "用户协议"], ["privacy", "隐私政策"], ["certificate", "数字证书服务协议"]] as const) {
+    await page.goto(`/legal/${slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText(/版本 \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  }
+  await shot(page, info, "legal-certificate");
+
+  await signIn(page, `16${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`);
+  await page.goto("/realname");
+  await page.getByLabel("真实姓名").fill("同意测试");
+  await page.getByLabel("居民身份证号").fill(randomAdultId());
+  await page.getByRole("button", { name: "下一步：人脸核身" }).click();
+  await expect(page.locator("#sensitiveConsent-error")).toContainText("请勾选同意处理您的证件号码和人脸信息");
+  await expect(page.locator("#certificateConsent-error")).toHaveText("请阅读并勾选同意《数字证书服务协议》");
+  await expect(page.getByRole("button", { name: "模拟核验通过" })).toHaveCount(0);
+  await shot(page, info, "realname-consent");
 });

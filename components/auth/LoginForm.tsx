@@ -4,11 +4,13 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import Link from "next/link";
 import type { z } from "zod";
 import { signInSchema, requestCodeSchema } from "@/lib/validation/auth";
 import { requestCodeAction } from "@/app/(auth)/login/actions";
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
+import { ConsentBox } from "@/components/ui/ConsentBox";
 
 type Input = z.input<typeof signInSchema>;
 type Output = z.output<typeof signInSchema>;
@@ -18,7 +20,7 @@ export function LoginForm({ next }: { next: string }) {
   const [countdown, setCountdown] = useState(0);
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(signInSchema), defaultValues: { phone: "", code: "" } });
+  const form = useForm<Input, unknown, Output>({ resolver: zodResolver(signInSchema), defaultValues: { phone: "", code: "", agree: false } });
   const { register, handleSubmit, setError, getValues, formState } = form;
 
   useEffect(() => {
@@ -29,14 +31,15 @@ export function LoginForm({ next }: { next: string }) {
 
   async function sendCode() {
     setNotice(null);
-    const phone = requestCodeSchema.safeParse({ phone: getValues("phone") });
-    if (!phone.success) {
-      setError("phone", { message: phone.error.issues[0]?.message ?? "请输入正确的手机号" });
+    const asked = { phone: getValues("phone"), agree: getValues("agree") };
+    const checked = requestCodeSchema.safeParse(asked);
+    if (!checked.success) {
+      for (const issue of checked.error.issues) setError(issue.path[0] === "agree" ? "agree" : "phone", { message: issue.message });
       return;
     }
     setSending(true);
     try {
-      const res = await requestCodeAction({ phone: getValues("phone") });
+      const res = await requestCodeAction(asked);
       if (res.ok) {
         form.clearErrors("phone");
         setCountdown(res.data.resendAfterSec);
@@ -51,7 +54,7 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   async function onSubmit(values: Output) {
-    const res = await signIn("phone-code", { phone: values.phone, code: values.code, redirect: false });
+    const res = await signIn("phone-code", { phone: values.phone, code: values.code, agree: String(values.agree), redirect: false });
     if (res?.ok && !res.error) {
       router.replace(next);
       router.refresh();
@@ -61,7 +64,7 @@ export function LoginForm({ next }: { next: string }) {
     let message = "登录失败，请稍后重试";
     try {
       const parsed = JSON.parse(res?.error ?? "") as { field: keyof Input; message: string };
-      field = parsed.field === "phone" ? "phone" : "code";
+      field = parsed.field === "phone" || parsed.field === "agree" ? parsed.field : "code";
       message = parsed.message;
     } catch {
       /* not one of ours: keep the generic message */
@@ -97,6 +100,16 @@ export function LoginForm({ next }: { next: string }) {
           {countdown > 0 ? `${countdown}秒后重发` : sending ? "发送中…" : "获取验证码"}
         </Button>
       </Field>
+      <ConsentBox id="agree" error={formState.errors.agree?.message} {...register("agree")}>
+        我已阅读并同意
+        <Link href="/legal/terms" target="_blank" className="text-brand-600 underline">
+          《用户协议》
+        </Link>
+        和
+        <Link href="/legal/privacy" target="_blank" className="text-brand-600 underline">
+          《隐私政策》
+        </Link>
+      </ConsentBox>
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "登录中…" : "登录"}
       </Button>

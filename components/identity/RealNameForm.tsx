@@ -9,6 +9,8 @@ import { realNameStartAction, realNameFaceCheckAction } from "@/app/(app)/realna
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { FaceCheckDialog } from "./FaceCheckDialog";
+import { ConsentBox } from "@/components/ui/ConsentBox";
+import Link from "next/link";
 import { ID_TYPES } from "@/lib/domain/idcard";
 import { ID_NUMBER_LABELS, ID_TYPE_LABELS } from "@/lib/domain/account-labels";
 
@@ -19,7 +21,7 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
   const schema = useMemo(() => realNameSchema(), []);
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { name: "", idType: "CN_RESIDENT", idNumber: "", birthDate: "" },
+    defaultValues: { name: "", idType: "CN_RESIDENT", idNumber: "", birthDate: "", sensitiveConsent: false, certificateConsent: false },
   });
   const { register, handleSubmit, setError, formState, control } = form;
   const idType = useWatch({ control, name: "idType" }) ?? "CN_RESIDENT";
@@ -34,7 +36,7 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
     const res = await realNameStartAction(form.getValues());
     if (!res.ok) {
       for (const [field, message] of Object.entries(res.fieldErrors ?? {})) {
-        setError(field as "name" | "idNumber" | "birthDate", { message });
+        setError(field as "name" | "idNumber" | "birthDate" | "sensitiveConsent" | "certificateConsent", { message });
       }
       if (!res.fieldErrors) setFormError(res.error ?? "提交失败");
       return;
@@ -83,6 +85,20 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
           {...register("idNumber")}
         />
         {idType === "HK_MO_PERMIT" && <Field id="birthDate" label="出生日期" type="date" error={formState.errors.birthDate?.message} {...register("birthDate")} />}
+        <ConsentBox id="sensitiveConsent" error={formState.errors.sensitiveConsent?.message} {...register("sensitiveConsent")}>
+          我单独同意平台为完成实名认证和签署合同，处理我的证件号码和人脸信息（敏感个人信息，详见
+          <Link href="/legal/privacy" target="_blank" className="text-brand-600 underline">
+            《隐私政策》
+          </Link>
+          ）。人脸信息仅用于本次核验，平台只保存核验结果。
+        </ConsentBox>
+        <ConsentBox id="certificateConsent" error={formState.errors.certificateConsent?.message} {...register("certificateConsent")}>
+          我已阅读并同意
+          <Link href="/legal/certificate" target="_blank" className="text-brand-600 underline">
+            《数字证书服务协议》
+          </Link>
+          ，授权平台在我每次签署时为我申请数字证书。
+        </ConsentBox>
         {formError && (
           <p role="alert" className="text-sm text-red-600">
             {formError}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CN_MOBILE_RE, normalizePhone } from "@/lib/domain/phone";
+import { TERMS_CONSENT_MESSAGE, ticked } from "./consent";
 
 /** Mainland mobile number, normalised (spaces, dashes, +86 removed). */
 export const phoneField = z
@@ -9,11 +10,15 @@ export const phoneField = z
 
 export const codeField = z.string({ error: "请输入验证码" }).trim().regex(/^\d{6}$/, "验证码为6位数字");
 
-export const requestCodeSchema = z.object({ phone: phoneField });
+/** 登录 asks for 《用户协议》 and 《隐私政策》 each time, with an unticked box. */
+const agree = ticked(TERMS_CONSENT_MESSAGE);
+
+export const requestCodeSchema = z.object({ phone: phoneField, agree });
 export type RequestCodeInput = z.input<typeof requestCodeSchema>;
 
 export const signInSchema = z.object({
   phone: phoneField,
   code: codeField,
+  agree,
 });
 export type SignInInput = z.input<typeof signInSchema>;

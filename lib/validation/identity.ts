@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ageOn, parsePersonId, ID_TYPES } from "@/lib/domain/idcard";
 import { parseYmd, shanghaiToday } from "@/lib/domain/dates";
+import { CERTIFICATE_CONSENT_MESSAGE, SENSITIVE_CONSENT_MESSAGE, ticked } from "./consent";
 
 /** The youngest age at which an account may complete real-name (full civil capacity). */
 export const REAL_NAME_MIN_AGE = 18;
@@ -23,6 +24,9 @@ export function realNameSchema(today = shanghaiToday(new Date())) {
       idType: z.enum(ID_TYPES).default("CN_RESIDENT"),
       idNumber: z.string({ error: "请输入证件号码" }).trim(),
       birthDate: z.string().trim().max(10).default(""),
+      // asked separately, before anything is collected (个人信息保护法 第二十九条)
+      sensitiveConsent: ticked(SENSITIVE_CONSENT_MESSAGE),
+      certificateConsent: ticked(CERTIFICATE_CONSENT_MESSAGE),
     })
     .superRefine((v, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -5,10 +5,11 @@ import { judgeFaceCheck } from "@/lib/server/identity/face-check";
 import { faceCheckResultSchema } from "@/lib/validation/identity";
 import { fail, type ActionResult } from "@/lib/server/result";
 import { parseInput } from "@/lib/validation/input";
+import { requestMeta } from "@/lib/server/request";
 
 export async function realNameStartAction(input: unknown) {
   const user = await requireUser();
-  return realNameStart(user.id, input);
+  return realNameStart(user.id, input, (await requestMeta()).ip);
 }
 
 /** The development face check reports its 模拟 outcome here; a pass completes 实名. */

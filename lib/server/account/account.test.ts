@@ -219,8 +219,8 @@ describe("港澳台 switch and 账号注销", () => {
 
     // the holder signs in with the named phone and real-names with the same permit (birth date entered)
     const holder = await db().user.create({ data: { phone: holderPhone } });
-    expect(await realNameStart(holder.id, { name: "陈大文", idType: "HK_MO_PERMIT", idNumber: "H12345678", birthDate: "" })).toMatchObject({ ok: false, fieldErrors: { birthDate: "请选择出生日期" } });
-    const rn = await realNameStart(holder.id, { name: "陈大文", idType: "HK_MO_PERMIT", idNumber: "h1234 5678", birthDate: "1985-03-02" });
+    expect(await realNameStart(holder.id, { name: "陈大文", idType: "HK_MO_PERMIT", idNumber: "H12345678", birthDate: "", sensitiveConsent: true, certificateConsent: true })).toMatchObject({ ok: false, fieldErrors: { birthDate: "请选择出生日期" } });
+    const rn = await realNameStart(holder.id, { name: "陈大文", idType: "HK_MO_PERMIT", idNumber: "h1234 5678", birthDate: "1985-03-02", sensitiveConsent: true, certificateConsent: true });
     if (!rn.ok) throw new Error(JSON.stringify(rn));
     // the 模拟 provider's pass, as the realname action records it
     await db().faceCheck.update({ where: { id: rn.data.faceCheckId }, data: { status: "PASSED" } });

@@ -42,9 +42,9 @@ describe("admin", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: lender.id } })).status).toBe("FROZEN");
     // a frozen account cannot sign in
     const { requestLoginCode, verifyLoginCode } = await import("@/lib/server/auth/login-code");
-    expect(await requestLoginCode({ phone: lender.phone }, { ip: "10.9.9.9", limitable: true })).toMatchObject({ ok: true });
+    expect(await requestLoginCode({ phone: lender.phone, agree: true }, { ip: "10.9.9.9", limitable: true })).toMatchObject({ ok: true });
     const { deliveredCode } = await import("@/lib/server/notify/test-kit");
-    expect(await verifyLoginCode({ phone: lender.phone, code: await deliveredCode(lender.phone) }, { ip: "10.9.9.9", userAgent: "t" })).toEqual({ ok: false, fieldErrors: { phone: "该账号已被冻结，请联系客服" } });
+    expect(await verifyLoginCode({ phone: lender.phone, code: await deliveredCode(lender.phone), agree: true }, { ip: "10.9.9.9", userAgent: "t" })).toEqual({ ok: false, fieldErrors: { phone: "该账号已被冻结，请联系客服" } });
     const { supplementInfo } = await import("@/lib/server/contracts");
     // on hold: 补充信息 is refused like signing (one guard in the lifecycle)
     expect(await supplementInfo(borrower, { token: recipient.inviteToken, version: await versionOf(c.id) }, { ip: "1", userAgent: "t" })).toEqual({ ok: false, error: "合同已暂停：有签署方的账号已被平台冻结，暂不能继续操作" });

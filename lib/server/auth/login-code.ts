@@ -9,6 +9,7 @@ import { canIssueCode, checkCode, generateCode, CODE_TTL_MS } from "@/lib/domain
 import { requestCodeSchema, signInSchema } from "@/lib/validation/auth";
 import { fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
 import type { ClientAddress } from "@/lib/domain/client-address";
+import { consentRecord } from "@/lib/server/account/consent";
 import { parseInput } from "@/lib/validation/input";
 
 const HOUR = 3600_000;
@@ -99,6 +100,8 @@ export async function verifyLoginCode(
         ? await tx.user.update({ where: { id: existing.id }, data: { role: "ADMIN" } })
         : existing
       : await tx.user.create({ data: { phone, role: isConfiguredAdmin ? "ADMIN" : "USER" } });
+    // the unticked box on the sign-in form was ticked (the schema insists): kept with the account
+    await consentRecord(tx, user.id, ["TERMS"], meta.ip);
     await tx.signInEvent.create({
       data: { userId: user.id, ip: meta.ip, userAgent: meta.userAgent.slice(0, 300), createdAt: at },
     });

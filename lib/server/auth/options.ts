@@ -21,7 +21,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "phone-code",
         name: "手机验证码",
-        credentials: { phone: { type: "text" }, code: { type: "text" } },
+        credentials: { phone: { type: "text" }, code: { type: "text" }, agree: { type: "text" } },
         async authorize(credentials, req) {
           const h = req.headers ?? {};
           const { ip } = clientAddressOf(h);

@@ -51,7 +51,7 @@ describe("no input answers 500: each gets a Chinese message at its field and sto
     const batch = { name: "日期测试", kind: "FIXED", amountYuan: "5", validFrom: "2026-01-01", validTo: "2026-13-45", perUserLimit: 1 };
     expect(await couponBatchCreate({ admin, ip: "10.0.0.1" }, batch)).toMatchObject({ ok: false, fieldErrors: { validTo: "请选择有效的截止日期" } });
     // a number where a string belongs: zod's own message, in Chinese
-    const typed = await requestLoginCode({ phone: 13912345678 }, { ip: "10.0.0.1", limitable: true });
+    const typed = await requestLoginCode({ phone: 13912345678, agree: true }, { ip: "10.0.0.1", limitable: true });
     expect(typed).toMatchObject({ ok: false, fieldErrors: { phone: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
     expect(await counts()).toEqual(before);
   });

@@ -8,6 +8,7 @@ import { realNameSchema } from "@/lib/validation/identity";
 import { fail, fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
 import { realNameProvider } from "./providers";
 import { consumeFaceCheck, startFaceCheck } from "./face-check";
+import { consentRecord } from "@/lib/server/account/consent";
 import { parseInput } from "@/lib/validation/input";
 
 type PendingRealName = { name: string; idType?: IdType; idEnc: string; idHash: string; idMasked: string; birthDate: string };
@@ -15,7 +16,7 @@ type PendingRealName = { name: string; idType?: IdType; idEnc: string; idHash: s
 export const idHash = (idNumber: string) => keyedHash("cn-id", idNumber);
 
 /** Step 1 of 实名认证: check name + ID, then open a face check that will confirm them. */
-export async function realNameStart(userId: string, input: unknown): Promise<ActionResult<{ faceCheckId: string }>> {
+export async function realNameStart(userId: string, input: unknown, ip = "unknown"): Promise<ActionResult<{ faceCheckId: string }>> {
   const parsed = parseInput(realNameSchema(shanghaiToday(now())), input);
   if (!parsed.success) return zodFail(parsed.error);
   const { name, idType, idNumber, birthDate } = parsed.data;
@@ -35,7 +36,11 @@ export async function realNameStart(userId: string, input: unknown): Promise<Act
     idMasked: maskId(idNumber),
     birthDate: `${birthDate.y}-${String(birthDate.m).padStart(2, "0")}-${String(birthDate.d).padStart(2, "0")}`,
   };
-  const faceCheckId = await db().$transaction((tx) => startFaceCheck(tx, userId, "REAL_NAME", pending));
+  const faceCheckId = await db().$transaction(async (tx) => {
+    // the separate consents the form asked for (sensitive personal information, the certificate service)
+    await consentRecord(tx, userId, ["SENSITIVE_PI", "CERTIFICATE"], ip);
+    return startFaceCheck(tx, userId, "REAL_NAME", pending);
+  });
   return { ok: true, data: { faceCheckId } };
 }
 

@@ -24,3 +24,15 @@ CREATE TABLE "UserSession" (
   CONSTRAINT "UserSession_pkey" PRIMARY KEY ("id")
 );
 CREATE INDEX "UserSession_userId_idx" ON "UserSession"("userId");
+
+-- Consents as evidence: which document and version each person accepted, when.
+CREATE TABLE "ConsentRecord" (
+  "id" TEXT NOT NULL,
+  "userId" TEXT NOT NULL,
+  "kind" TEXT NOT NULL,
+  "version" TEXT NOT NULL,
+  "acceptedAt" TIMESTAMP(3) NOT NULL,
+  "ip" TEXT,
+  CONSTRAINT "ConsentRecord_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "ConsentRecord_userId_kind_idx" ON "ConsentRecord"("userId", "kind");
