@@ -21,7 +21,7 @@ export default {
     if (url === PGLITE || !/^postgres(ql)?:\/\//.test(url)) {
       const { PGlite } = await import("@electric-sql/pglite");
       const { PrismaPGlite } = await import("pglite-prisma-adapter");
-      const dataDir = path.resolve(process.env.DATA_DIR ?? ".data", "pglite");
+      const dataDir = path.resolve(process.env.DATA_DIR || ".data", "pglite");
       fs.mkdirSync(dataDir, { recursive: true });
       return new PrismaPGlite(new PGlite(dataDir));
     }

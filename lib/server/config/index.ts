@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 /** Everything the server reads from the environment, in one place (the README lists each). */
 export const config = {
   get dataDir() {
-    return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? ".data");
+    return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data"); // an empty DATA_DIR is unset, never the working folder
   },
   get databaseUrl() {
     return process.env.DATABASE_URL ?? "";
