@@ -101,3 +101,14 @@ test("@trust sign-in asks for 《用户协议》 and 《隐私政策》 with an 
   await expect(page.getByRole("button", { name: "模拟核验通过" })).toHaveCount(0);
   await shot(page, info, "realname-consent");
 });
+
+test("@trust /api/verify refuses a file of 3,000 signature references with a message, and /api/health answers meanwhile", async ({ request }) => {
+  const refs = Array.from({ length: 3000 }, (_, i) => `${i + 2} 0 obj\n<< /Type /Sig /ByteRange [0 100 200 300] /Contents <00> >>\nendobj\n`).join("");
+  const pdf = Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n${refs}trailer\n<< /Root 1 0 R >>\n%%EOF\n`, "latin1");
+  const verdict = request.post("/api/verify", { multipart: { file: { name: "hostile.pdf", mimeType: "application/pdf", buffer: pdf } } });
+  const health = request.get("/api/health");
+  const [v, h] = await Promise.all([verdict, health]);
+  expect(h.status()).toBe(200);
+  expect(v.status()).toBe(422);
+  expect(await v.json()).toEqual({ ok: false, error: "文件含有3000处签名，超过可验证的30处，无法验证" });
+});

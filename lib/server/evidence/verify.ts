@@ -3,7 +3,8 @@ import { db } from "@/lib/server/db";
 import { platformPki } from "@/lib/server/pki";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
 import { documentVerdict, maskName, signatureVerdict, type Verdict } from "@/lib/domain/evidence";
-import { inspectPdf, type SignatureFacts } from "./inspect";
+import type { SignatureFacts } from "./inspect";
+import { inspectUntrusted } from "./inspect-pool";
 
 // 验证 (public): a PDF checked in memory against our root and our stored documents; never kept.
 
@@ -31,7 +32,7 @@ export type VerifyResult =
 
 export async function verifyPdf(bytes: Uint8Array): Promise<VerifyResult> {
   const { root, seal } = await platformPki();
-  const found = await inspectPdf(bytes, { root, seal: seal.cert });
+  const found = await inspectUntrusted(bytes, { root, seal: seal.cert });
   if (found.kind !== "pdf") return found;
   const sigs = found.signatures;
   return {
