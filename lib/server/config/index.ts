@@ -38,6 +38,10 @@ export const config = {
     const n = Number(process.env.CONVERT_TIMEOUT_MS);
     return Number.isInteger(n) && n > 0 ? n : 120_000;
   },
+  /** s3://bucket[/prefix]?endpoint=…&region=…&pathStyle=1 — files on S3-compatible storage; unset: DATA_DIR/files. */
+  get storageUrl() {
+    return process.env.STORAGE_URL ?? "";
+  },
   get jobsEnabled() {
     return process.env.JOBS_DISABLED !== "1";
   },

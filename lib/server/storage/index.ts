@@ -1,15 +1,20 @@
 import "server-only";
 import fs from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
 import path from "node:path";
 import { config } from "@/lib/server/config";
 import { sha256Hex } from "@/lib/server/crypto";
 import type { Tx } from "@/lib/server/db";
+import { parseStorageUrl, S3BlobStore } from "./s3";
 
 /** A write-once, content-addressed blob store. An S3-compatible store implements the same. */
 export interface BlobStore {
   /** Stores the bytes under their SHA-256 and returns it; storing the same bytes again is a no-op. */
   put(bytes: Uint8Array): Promise<string>;
   get(sha256: string): Promise<Uint8Array | null>;
+  /** The bytes as a stream, for downloads of large files (no whole-file buffer); null when absent. */
+  stream(sha256: string): Promise<ReadableStream<Uint8Array> | null>;
   has(sha256: string): Promise<boolean>;
 }
 
@@ -50,14 +55,25 @@ export class LocalBlobStore implements BlobStore {
     }
   }
 
+  async stream(sha: string): Promise<ReadableStream<Uint8Array> | null> {
+    if (!(await this.has(sha))) return null;
+    return Readable.toWeb(createReadStream(this.file(sha))) as ReadableStream<Uint8Array>;
+  }
+
   async has(sha: string): Promise<boolean> {
-    return (await this.get(sha)) !== null;
+    try {
+      await fs.access(this.file(sha));
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 
 let store: BlobStore | null = null;
+/** The configured store: S3-compatible storage when STORAGE_URL is set, else the data folder's files/. */
 export function blobStore(): BlobStore {
-  store ??= new LocalBlobStore(path.join(config.dataDir, "files"));
+  store ??= config.storageUrl ? new S3BlobStore(parseStorageUrl(config.storageUrl)) : new LocalBlobStore(path.join(config.dataDir, "files"));
   return store;
 }
 

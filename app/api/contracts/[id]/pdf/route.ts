@@ -8,10 +8,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   const view = user ? await contractForViewer(user, id) : null;
   const sha = view?.contract.pdfSha256;
-  const bytes = sha ? await blobStore().get(sha) : null;
-  if (!view || !bytes) return new Response("页面不存在", { status: 404 });
+  // streamed from the store: a large signed PDF is never held whole in memory
+  const body = sha ? await blobStore().stream(sha) : null;
+  if (!view || !body) return new Response("页面不存在", { status: 404 });
   const name = encodeURIComponent(`${view.contract.title}-${view.contract.number}.pdf`);
-  return new Response(Buffer.from(bytes), {
+  return new Response(body, {
     headers: {
       "content-type": "application/pdf",
       "content-disposition": `attachment; filename="contract.pdf"; filename*=UTF-8''${name}`,
