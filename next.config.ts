@@ -37,6 +37,8 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "nodemailer",
+    // one registry shared with scripts/serve.mjs (which records request latency)
+    "prom-client",
   ],
   poweredByHeader: false,
   async headers() {

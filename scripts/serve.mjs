@@ -5,6 +5,7 @@
 import http from "node:http";
 import crypto from "node:crypto";
 import next from "next";
+import client from "prom-client";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
@@ -15,8 +16,27 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" }
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// request latency by route, into the registry /api/metrics serves (lib/server/metrics)
+globalThis.__dzqRegistry ??= new client.Registry();
+const latency = new client.Histogram({
+  name: "dzq_http_request_duration_seconds",
+  help: "HTTP request latency by route",
+  labelNames: ["method", "route", "status"],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [globalThis.__dzqRegistry],
+});
+/** A bounded label: ids, tokens and hashes become ":id", static assets one route, at most three segments. */
+function routeOf(url = "/") {
+  const path = url.split("?")[0] ?? "/";
+  if (path.startsWith("/_next/")) return "/_next";
+  const parts = path.split("/").filter(Boolean).slice(0, 3).map((s) => (/\d/.test(s) && s.length >= 12 ? ":id" : s.slice(0, 32)));
+  return "/" + parts.join("/");
+}
+
 const server = http.createServer((req, res) => {
   req.headers["x-peer-address"] = `${token} ${req.socket.remoteAddress ?? ""}`;
+  const end = latency.startTimer({ method: req.method });
+  res.once("finish", () => end({ route: routeOf(req.url), status: String(res.statusCode) }));
   handle(req, res).catch((e) => {
     console.error(e);
     if (!res.headersSent) res.statusCode = 500;

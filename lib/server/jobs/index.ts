@@ -3,6 +3,7 @@ import os from "node:os";
 import { Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
+import { metrics } from "@/lib/server/metrics";
 
 /*
  * A durable job runner on the application database. pg-boss needs its own pg pool, which
@@ -56,7 +57,7 @@ export function retryDelayMs(attempt: number): number {
 
 type Claimed = { id: string; name: string; payload: Prisma.JsonValue; attempts: number; maxAttempts: number };
 
-async function runOne(job: Claimed): Promise<void> {
+async function runOne(job: Claimed, queue: string): Promise<void> {
   const client = db();
   const handler = handlers.get(job.name);
   try {
@@ -64,6 +65,7 @@ async function runOne(job: Claimed): Promise<void> {
     await handler.run(job.payload);
     await client.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: now(), lockedBy: null } });
   } catch (e) {
+    metrics().jobFailures.inc({ queue });
     const final = job.attempts >= job.maxAttempts;
     await client.job.update({
       where: { id: job.id },
@@ -99,7 +101,7 @@ export async function runDueJobs(limit = 10, queue?: QueueName): Promise<number>
       ORDER BY "runAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
     RETURNING id, name, payload, attempts, "maxAttempts"`;
-  await Promise.all(claimed.map(runOne));
+  await Promise.all(claimed.map((j) => runOne(j, handlers.get(j.name)?.queue ?? "unknown")));
   return claimed.length;
 }
 

@@ -3,6 +3,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRe
 import { signDetached, type TimeStampAuthority } from "@/lib/server/pki/cms";
 import { appendObjects, objectBytes } from "./revision";
 import type { KeyedCert, x509 } from "@/lib/server/pki/x509";
+import { metrics } from "@/lib/server/metrics";
 
 // A PAdES signature (ETSI.CAdES.detached) added as an incremental update: the existing bytes are
 // kept as they are and a new revision is appended (signature dictionary, its field, the page and
@@ -26,6 +27,12 @@ export type SignatureRequest = {
 
 /** Appends one signature revision; returns the new file. */
 export async function addSignature(pdf: Uint8Array, req: SignatureRequest): Promise<Uint8Array> {
+  const out = await appendSignature(pdf, req);
+  metrics().signatures.inc({ kind: req.tsa ? "signature+timestamp" : "signature" });
+  return out;
+}
+
+async function appendSignature(pdf: Uint8Array, req: SignatureRequest): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ctx = doc.context;
   const changed = new Map<PDFRef, PDFObject>();

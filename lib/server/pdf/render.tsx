@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Document, Font, Image, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import type { ContractDocument, DocBlock, DocSigner } from "@/lib/domain/templates/document";
+import { metrics } from "@/lib/server/metrics";
 
 // The contract PDF: the same ContractDocument the on-screen preview renders, laid out on A4 with
 // Noto Sans SC embedded (as a subset) so it reads the same in any viewer.
@@ -179,6 +180,8 @@ export async function renderContractPdf(doc: ContractDocument, images: Map<strin
     if (signatureSha256 && !images.has(signatureSha256)) throw new Error(`signature image ${signatureSha256} not supplied`);
   }
   registerFonts();
+  const stop = metrics().pdfRender.startTimer();
   const buf = await renderToBuffer(<ContractPdf doc={doc} images={images} />);
+  stop();
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
