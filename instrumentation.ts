@@ -12,6 +12,6 @@ export async function register() {
   // what a crashed or killed process of this host left half done is resumed or failed, never stuck
   const requeued = await recoverOrphanJobs();
   const failed = await failOrphanConversions();
-  if (requeued || failed) console.log(`[jobs] start-up: ${requeued} interrupted job(s) requeued, ${failed} stuck upload(s) failed`);
+  if (requeued || failed) (await import("@/lib/server/log")).log().info({ requeued, failed }, "start-up: interrupted jobs requeued, stuck uploads failed");
   startWorker();
 }

@@ -39,6 +39,7 @@ const nextConfig: NextConfig = {
     "nodemailer",
     // one registry shared with scripts/serve.mjs (which records request latency)
     "prom-client",
+    "pino",
   ],
   poweredByHeader: false,
   async headers() {

@@ -6,6 +6,8 @@ import http from "node:http";
 import crypto from "node:crypto";
 import next from "next";
 import client from "prom-client";
+import pino from "pino";
+import { AsyncLocalStorage } from "node:async_hooks";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
@@ -33,15 +35,29 @@ function routeOf(url = "/") {
   return "/" + parts.join("/");
 }
 
+// every request runs in a context carrying its id: lib/server/log adds it to each line it writes
+const requestContext = (globalThis.__dzqRequestContext ??= new AsyncLocalStorage());
+const log = pino({ base: { pid: process.pid } });
+
 const server = http.createServer((req, res) => {
   req.headers["x-peer-address"] = `${token} ${req.socket.remoteAddress ?? ""}`;
+  const given = req.headers["x-request-id"];
+  const id = typeof given === "string" && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+  res.setHeader("x-request-id", id);
   const end = latency.startTimer({ method: req.method });
-  res.once("finish", () => end({ route: routeOf(req.url), status: String(res.statusCode) }));
-  handle(req, res).catch((e) => {
-    console.error(e);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
+  res.once("finish", () => {
+    const route = routeOf(req.url);
+    const seconds = end({ route, status: String(res.statusCode) });
+    // the route label, never the raw path: links carry invitation tokens
+    if (!route.startsWith("/_next")) log.info({ reqId: id, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
   });
+  requestContext.run({ id }, () =>
+    handle(req, res).catch((e) => {
+      log.error({ reqId: id, err: e }, "request failed");
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }),
+  );
 });
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 server.listen(port, hostname, () => console.log(`▲ ready on http://${hostname}:${port}`));

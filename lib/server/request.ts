@@ -1,12 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
 import { clientAddress, trustedProxies, type ClientAddress } from "@/lib/domain/client-address";
+import { log } from "@/lib/server/log";
 
 let trusted: ReturnType<typeof trustedProxies> | null = null;
 function proxies() {
   if (!trusted) {
     trusted = trustedProxies(process.env.TRUSTED_PROXIES ?? "");
-    if (trusted.invalid.length) console.warn(`[request] TRUSTED_PROXIES: ignored ${trusted.invalid.join(", ")} (IP addresses or CIDR only)`);
+    if (trusted.invalid.length) log().warn({ ignored: trusted.invalid }, "TRUSTED_PROXIES: entries ignored (IP addresses or CIDR only)");
   }
   return trusted;
 }

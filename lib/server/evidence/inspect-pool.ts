@@ -2,6 +2,7 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 import type { x509 } from "@/lib/server/pki/x509";
 import { INSPECT_LIMITS, inspectPdf, type PdfInspection } from "./inspect";
+import { log } from "@/lib/server/log";
 
 const TOO_SLOW: PdfInspection = { kind: "too-complex", message: "文件过于复杂，无法在限定时间内完成验证" };
 
@@ -28,11 +29,11 @@ export async function inspectUntrusted(pdf: Uint8Array, trust: { root: x509.X509
       resolve(r);
     };
     worker.once("message", (m: { ok: true; result: PdfInspection } | { ok: false; error: string }) => {
-      if (!m.ok) console.error("[verify] inspection failed:", m.error);
+      if (!m.ok) log().error({ error: m.error }, "verify: inspection failed");
       done(m.ok ? m.result : TOO_SLOW);
     });
     worker.once("error", (e) => {
-      console.error("[verify] inspection worker:", e);
+      log().error({ err: e }, "verify: inspection worker failed");
       done(TOO_SLOW);
     });
   });

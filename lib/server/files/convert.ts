@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { config } from "@/lib/server/config";
+import { log } from "@/lib/server/log";
 
 export class ConvertError extends Error {}
 
@@ -60,13 +61,13 @@ export async function officeToPdf(src: string, workDir: string): Promise<Uint8Ar
     child.on("error", (e) => {
       clearTimeout(timer);
       // no sandbox, no conversion: an uploaded file is never opened outside it
-      console.error(`[convert] sandbox ${config.sandboxBin} failed to start: ${e.message}`);
+      log().error({ sandbox: config.sandboxBin, err: e }, "conversion sandbox failed to start");
       reject(new ConvertError("服务器暂不支持转换此类文件，请另存为PDF后上传"));
     });
     child.on("exit", (code) => {
       clearTimeout(timer);
       if (code === 0) return resolve();
-      console.warn(`[convert] soffice exited ${code}: ${stderr}`);
+      log().warn({ exitCode: code, stderr }, "soffice failed");
       reject(new ConvertError("文件转换失败，请检查文件是否完好"));
     });
   });

@@ -13,6 +13,7 @@ import { isImageType, sniffUpload, UPLOAD_MAX_BYTES, type UploadType } from "@/l
 import { checkPdf } from "./pdf-check";
 import { imagesToPdf } from "./images";
 import { ConvertError, officeToPdf } from "./convert";
+import { log } from "@/lib/server/log";
 
 export const CONVERT_JOB = "upload.convert";
 export const MAX_IMAGES = 20;
@@ -87,7 +88,7 @@ export async function convertUpload(uploadId: string): Promise<void> {
     const checked = await checkPdf(pdf);
     result = checked.ok ? { pdf, pageCount: checked.pageCount } : { error: checked.message };
   } catch (e) {
-    if (!(e instanceof ConvertError)) console.error("[convert]", e);
+    if (!(e instanceof ConvertError)) log().error({ err: e, uploadId }, "conversion failed");
     result = { error: e instanceof ConvertError ? e.message : "文件转换失败，请稍后重试或另存为PDF后上传" };
   } finally {
     await fs.rm(src, { force: true });

@@ -4,6 +4,7 @@ import { Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { metrics } from "@/lib/server/metrics";
+import { log } from "@/lib/server/log";
 
 /*
  * A durable job runner on the application database. pg-boss needs its own pg pool, which
@@ -140,7 +141,7 @@ export function startWorker(intervalMs = 1000): void {
     loop.timer = setInterval(() => {
       if (loop.running) return;
       loop.running = runDueJobs(QUEUES[queue].concurrency, queue)
-        .catch((e) => console.error(`[jobs:${queue}]`, e))
+        .catch((e) => log().error({ err: e, queue }, "job loop failed"))
         .finally(() => {
           loop.running = null;
         });
