@@ -1,7 +1,10 @@
 // Starts the job runner (outbox delivery, documents, scheduled work) inside the Node.js server process.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { config } = await import("@/lib/server/config");
+  const { config, devProvidersActive } = await import("@/lib/server/config");
+  // a deployment signs with provisioned keys shared by every instance, never with keys made here
+  const { pkiProvisioned, PKI_MISSING } = await import("@/lib/server/pki");
+  if (!devProvidersActive() && !pkiProvisioned()) throw new Error(`${PKI_MISSING}（PKI_DIR=${config.pkiDir}）`);
   if (!config.jobsEnabled) return;
   await import("@/lib/server/notify"); // registers the outbox job
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders

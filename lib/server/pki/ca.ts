@@ -1,14 +1,15 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { config } from "@/lib/server/config";
+import { config, devProvidersActive } from "@/lib/server/config";
 import { exportKeyPem, importKeyPem, issueCert, x509, type KeyedCert } from "./x509";
 
 // The platform PKI: a root, an issuing CA under it, and two end certificates the platform signs
 // with itself: the time-stamp authority (TSA) and the platform seal (平台签章). Files live in
-// config.pkiDir; in development they are generated there on first use. In production PKI_DIR
-// points at provisioned files (the root key should then be kept offline: only the issuing CA,
-// TSA and seal keys are needed at run time).
+// config.pkiDir. With the development providers they are generated there on first use; with real
+// providers (a deployment) they must be provisioned once (`npm run pki:init`, then the same files
+// on every instance) and nothing is ever generated per instance: start-up refuses without them.
+// The root key should then be kept offline: only the issuing CA, TSA and seal keys are needed.
 
 export type PlatformPki = { root: x509.X509Certificate; ca: KeyedCert; tsa: KeyedCert; seal: KeyedCert };
 
@@ -24,16 +25,32 @@ const NAMES = {
 let loading: Promise<PlatformPki> | null = null;
 
 export function platformPki(): Promise<PlatformPki> {
-  loading ??= loadOrCreate(config.pkiDir).catch((e) => {
+  loading ??= loadPki(config.pkiDir, { mayCreate: devProvidersActive() }).catch((e) => {
     loading = null;
     throw e;
   });
   return loading;
 }
 
-async function loadOrCreate(dir: string): Promise<PlatformPki> {
+export const PKI_MISSING = "平台证书未配置：请先运行 npm run pki:init 生成（或放入已签发的证书与密钥），并让所有实例使用同一 PKI_DIR";
+const PKI_FILES = ["root.cert.pem", "ca.cert.pem", "ca.key.pem", "tsa.cert.pem", "tsa.key.pem", "seal.cert.pem", "seal.key.pem"];
+
+/** Whether the files the app signs with are all in `dir`. */
+export function pkiProvisioned(dir = config.pkiDir): boolean {
+  return PKI_FILES.every((n) => fs.existsSync(path.join(dir, n)));
+}
+
+/** `npm run pki:init`: creates the hierarchy in `dir` unless it is there already; returns the root. */
+export async function pkiProvision(dir = config.pkiDir): Promise<x509.X509Certificate> {
+  return (await loadPki(dir, { mayCreate: true })).root;
+}
+
+export async function loadPki(dir: string, opts: { mayCreate: boolean }): Promise<PlatformPki> {
   const file = (n: string) => path.join(dir, n);
-  if (!fs.existsSync(file("ca.key.pem"))) await create(dir);
+  if (!fs.existsSync(file("ca.key.pem"))) {
+    if (!opts.mayCreate) throw new Error(PKI_MISSING);
+    await create(dir);
+  }
   const read = (n: string) => fs.readFileSync(file(n), "utf8");
   const keyed = async (n: string): Promise<KeyedCert> => ({ cert: new x509.X509Certificate(read(`${n}.cert.pem`)), key: await importKeyPem(read(`${n}.key.pem`)) });
   return { root: new x509.X509Certificate(read("root.cert.pem")), ca: await keyed("ca"), tsa: await keyed("tsa"), seal: await keyed("seal") };

@@ -1,4 +1,4 @@
 import "server-only";
-export { platformPki, issueSignerCert, type PlatformPki } from "./ca";
+export { platformPki, issueSignerCert, pkiProvision, pkiProvisioned, PKI_MISSING, type PlatformPki } from "./ca";
 export { signDetached, sha256, type TimeStampAuthority } from "./cms";
 export { timeStampAuthority } from "./tsa";

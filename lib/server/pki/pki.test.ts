@@ -94,3 +94,19 @@ describe("platform PKI", () => {
     expect(execFileSync("openssl", ["ts", "-reply", "-in", path.join(dir, "embedded.der"), "-token_in", "-text"]).toString()).toContain("Policy OID: 2.25.");
   });
 });
+
+describe("a deployment's PKI is provisioned once and shared", () => {
+  it("is never generated where generation is not allowed; once provisioned, every loader sees the same CA", async () => {
+    const { loadPki, pkiProvision, pkiProvisioned, PKI_MISSING } = await import("./ca");
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pki-prov-")), "pki");
+    await expect(loadPki(dir, { mayCreate: false })).rejects.toThrow(PKI_MISSING);
+    expect(fs.existsSync(dir)).toBe(false);
+    const root = await pkiProvision(dir);
+    expect(pkiProvisioned(dir)).toBe(true);
+    // the root key may then go offline: the app only needs the issuing CA, TSA and seal keys
+    fs.rmSync(path.join(dir, "root.key.pem"));
+    const [a, b] = await Promise.all([loadPki(dir, { mayCreate: false }), loadPki(dir, { mayCreate: false })]);
+    expect(a.root.serialNumber).toBe(root.serialNumber);
+    expect(b.ca.cert.serialNumber).toBe(a.ca.cert.serialNumber);
+  });
+});
