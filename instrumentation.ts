@@ -11,10 +11,12 @@ export async function register() {
   const { failOrphanConversions } = await import("@/lib/server/files/uploads"); // registers office conversion
   await import("@/lib/server/evidence/report"); // registers report generation
   await import("@/lib/server/payments"); // registers order expiry, refunds and the sandbox's notifications
+  const { scheduleCleanup } = await import("@/lib/server/jobs/maintenance"); // registers the daily cleanup
   const { recoverOrphanJobs, startWorker } = await import("@/lib/server/jobs");
   // what a crashed or killed process of this host left half done is resumed or failed, never stuck
   const requeued = await recoverOrphanJobs();
   const failed = await failOrphanConversions();
   if (requeued || failed) (await import("@/lib/server/log")).log().info({ requeued, failed }, "start-up: interrupted jobs requeued, stuck uploads failed");
+  await scheduleCleanup();
   startWorker();
 }

@@ -100,3 +100,25 @@ describe("job runner", () => {
     expect((await db().upload.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("CONVERTING");
   });
 });
+
+describe("daily cleanup", () => {
+  it("deletes what only mattered for a while, keeps what is recent or evidence, and schedules itself once", async () => {
+    const { cleanupOnce, scheduleCleanup } = await import("./maintenance");
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const user = await db().user.create({ data: { phone: "13912340077" } });
+    await db().job.create({ data: { name: "test.ok", payload: {}, status: "DONE", finishedAt: old } });
+    const recent = await db().job.create({ data: { name: "test.ok", payload: {}, status: "DONE", finishedAt: new Date() } });
+    await db().loginCode.create({ data: { phone: user.phone, ip: "1.1.1.1", codeHash: "x", expiresAt: old, createdAt: old } });
+    await db().rateEvent.create({ data: { bucket: "t", createdAt: old } });
+    await db().faceCheck.create({ data: { userId: user.id, purpose: "SIGN", payload: {}, provider: "dev", createdAt: old } });
+    const passed = await db().faceCheck.create({ data: { userId: user.id, purpose: "SIGN", payload: {}, provider: "dev", status: "PASSED", createdAt: old } });
+    const removed = await cleanupOnce();
+    expect(removed).toMatchObject({ jobsDone: expect.any(Number), loginCodes: 1, rateEvents: 1, faceChecks: 1 });
+    expect(removed.jobsDone).toBeGreaterThanOrEqual(1);
+    expect(await db().job.findUnique({ where: { id: recent.id } })).not.toBeNull();
+    expect(await db().faceCheck.findUnique({ where: { id: passed.id } })).not.toBeNull();
+    await scheduleCleanup();
+    await scheduleCleanup(); // a second instance starting: still one run
+    expect(await db().job.count({ where: { name: "maintenance.cleanup", status: "QUEUED" } })).toBe(1);
+  });
+});
