@@ -34,9 +34,9 @@ export async function signAsInitiator(page: Page) {
 }
 
 /** Two signed-in people with an effective IOU between them (lender initiates, borrower 对方填). */
-export async function effectiveIou(browser: Browser, info: TestInfo, names: [string, string]) {
-  const lender = await person(browser, info, names[0]);
-  const borrower = await person(browser, info, names[1]);
+export async function effectiveIou(browser: Browser, info: TestInfo, names: [string, string], opts: { baseURL?: string } = {}) {
+  const lender = await person(browser, info, names[0], opts);
+  const borrower = await person(browser, info, names[1], opts);
   await openWizard(lender.page);
   await lender.page.getByLabel("对方手机号（选填）").fill(borrower.phone);
   await fillFacts(lender.page, "8000");

@@ -37,7 +37,7 @@ function routeOf(url = "/") {
 
 // every request runs in a context carrying its id: lib/server/log adds it to each line it writes
 const requestContext = (globalThis.__dzqRequestContext ??= new AsyncLocalStorage());
-const log = pino({ base: { pid: process.pid } });
+const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid } });
 
 const server = http.createServer((req, res) => {
   req.headers["x-peer-address"] = `${token} ${req.socket.remoteAddress ?? ""}`;

@@ -15,6 +15,8 @@ const env = {
   ADMIN_PHONES: "13900000001,13900000002,13900000003,13900000004,13900000005,13900000006,13900000007,13900000008,13900000009,13900000010",
   // every e2e browser comes from 127.0.0.1; the per-IP rule itself is covered by unit tests
   LOGIN_IP_HOURLY_CAP: "100000",
+  // one access line per request would bury Playwright's report; warnings and errors still show
+  LOG_LEVEL: "warn",
   E2E_BASE_URL: `http://127.0.0.1:${port}`,
   APP_URL: `http://127.0.0.1:${port}`,
 };
