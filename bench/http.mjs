@@ -1,67 +1,136 @@
 // npm run bench:http — requests/s and p50/p99 latency of the signed-in home page next to a
-// static page (the prerendered 404 page) of the same production
-// build, in the same run on loopback. Requires `npm run build` first. Prints; asserts nothing.
+// static page (the prerendered 404 page) of the same production build, in the same run on
+// loopback: on embedded PGlite, and — when PostgreSQL answers (TEST_PG_URL) — on one instance
+// next to two instances behind a round-robin proxy sharing that database. Requires
+// `npm run build` first. Prints; asserts nothing.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import http from "node:http";
+import crypto from "node:crypto";
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
+import pg from "pg";
 import { bin, root, run, waitForHttp } from "../scripts/lib.mjs";
 
-const port = process.env.BENCH_PORT ?? "3200";
-const base = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dzq-bench-"));
-const env = { DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? "", SMS_PROVIDER: "dev" };
+const pgUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const secrets = { NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64"), ID_ENC_KEY: crypto.randomBytes(32).toString("base64"), ID_HASH_KEY: crypto.randomBytes(32).toString("base64"), PAY_SANDBOX_KEY: crypto.randomBytes(32).toString("base64") };
+const stops = [];
+process.on("exit", () => stops.forEach((s) => s()));
 
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.error("No production build: run `npm run build` first.");
   process.exit(1);
 }
-await run(bin("tsx"), ["--conditions=react-server", "prisma/migrate.ts"], { env });
-await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env });
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore", detached: true });
-const stop = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    /* gone */
-  }
-};
-process.on("exit", stop);
-await waitForHttp(`${base}/api/health`);
 
-// Sign the demo user in the way a browser does: code from the development outbox, then next-auth.
-const phone = "13800000001";
-const csrfRes = await fetch(`${base}/api/auth/csrf`);
-const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
-const { csrfToken } = await csrfRes.json();
-const codeReq = await fetch(`${base}/api/login-code`, { method: "POST", body: JSON.stringify({ phone }) });
-if (!codeReq.ok) throw new Error("could not request a code");
-const rows = await (await fetch(`${base}/api/dev/outbox?to=${phone}`)).json();
-const code = rows.find((r) => r.kind === "login_code").body.match(/(\d{6})/)[1];
-const cb = await fetch(`${base}/api/auth/callback/phone-code`, {
-  method: "POST",
-  redirect: "manual",
-  headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-  body: new URLSearchParams({ csrfToken, phone, code, json: "true" }),
-});
-const session = cb.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token"));
-if (!session) throw new Error("sign-in failed");
-
-async function measure(title, url, headers = {}) {
-  const r = await autocannon({ url, connections: 10, duration, headers });
-  return { title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx };
+/** Migrates and seeds the database behind `env` (once per setup). */
+async function prepare(env) {
+  await run(bin("tsx"), ["--conditions=react-server", "prisma/migrate.ts"], { env });
+  await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], { env });
 }
 
-// Warm both once, then measure.
-await fetch(`${base}/`, { headers: { cookie: session } });
-await fetch(`${base}/_not-found`);
-const results = [
-  await measure("static page (404, prerendered)", `${base}/_not-found`),
-  await measure("signed-in home page", `${base}/`, { cookie: session }),
-];
-console.log(`\nbench:http — ${duration}s each, 10 connections, loopback, ${os.cpus().length} cores`);
-console.table(results.map((r) => ({ page: r.title, "req/s": r.rps.toFixed(0), "p50 ms": r.p50, "p99 ms": r.p99, non2xx: r.non2xx })));
-stop();
+/** One production server (scripts/serve.mjs, as npm start runs it) with its own data folder. */
+async function instance(port, env) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dzq-bench-"));
+  const child = spawn("node", ["scripts/serve.mjs"], { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...secrets, DATA_DIR: dataDir, ...env, PORT: String(port) }, stdio: "ignore" });
+  stops.push(() => child.kill("SIGTERM"));
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`);
+}
+
+function roundRobin(port, targets) {
+  let next = 0;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const server = http.createServer((req, res) => {
+    const upstream = http.request({ host: "127.0.0.1", port: targets[next++ % targets.length], path: req.url, method: req.method, headers: req.headers, agent }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  stops.push(() => server.close());
+  return new Promise((r) => server.listen(port, "127.0.0.1", r));
+}
+
+/** Signs the seeded demo user in as a browser does: a code from the development handset, then next-auth. */
+async function signIn(base) {
+  const phone = "13800000001";
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = await csrfRes.json();
+  const codeReq = await fetch(`${base}/api/login-code`, { method: "POST", body: JSON.stringify({ phone, agree: true }) });
+  if (!codeReq.ok) throw new Error(`could not request a code: ${await codeReq.text()}`);
+  let code = null;
+  for (let i = 0; i < 40 && !code; i++) {
+    const rows = await (await fetch(`${base}/api/dev/outbox?to=${phone}`)).json();
+    code = rows.find((r) => r.kind === "login_code")?.body.match(/(\d{6})/)?.[1] ?? null;
+    if (!code) await new Promise((r) => setTimeout(r, 250));
+  }
+  const cb = await fetch(`${base}/api/auth/callback/phone-code`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, phone, code, agree: "true", json: "true" }),
+  });
+  const session = cb.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token"));
+  if (!session) throw new Error("sign-in failed");
+  return session;
+}
+
+async function measure(setup, title, url, headers = {}) {
+  await fetch(url, { headers }); // warm
+  const r = await autocannon({ url, connections: 10, duration, headers });
+  return { setup, page: title, "req/s": r.requests.average.toFixed(0), "p50 ms": r.latency.p50, "p99 ms": r.latency.p99, non2xx: r.non2xx };
+}
+
+const results = [];
+{
+  const env = { DATABASE_URL: "", DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "dzq-bench-lite-")), SMS_PROVIDER: "dev" };
+  await prepare(env);
+  await instance(3200, { DATA_DIR: env.DATA_DIR, DATABASE_URL: "" });
+  const base = "http://127.0.0.1:3200";
+  const session = await signIn(base);
+  results.push(await measure("PGlite, 1 instance", "static page (404, prerendered)", `${base}/_not-found`));
+  results.push(await measure("PGlite, 1 instance", "signed-in home page", `${base}/`, { cookie: session }));
+  stops.splice(0).forEach((s) => s());
+}
+
+let reachable = false;
+const dbName = `dzq_bench_${crypto.randomBytes(4).toString("hex")}`;
+const adminSql = async (sql) => {
+  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+};
+try {
+  await adminSql(`CREATE DATABASE ${dbName}`);
+  reachable = true;
+} catch (e) {
+  console.log(`PostgreSQL at ${pgUrl} not reachable (${e.message}): PGlite figures only.`);
+}
+if (reachable) {
+  const DATABASE_URL = pgUrl.replace(/\/[^/]*$/, `/${dbName}`);
+  const pkiDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dzq-bench-pki-")), "pki");
+  const env = { DATABASE_URL, PKI_DIR: pkiDir, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "dzq-bench-pg-")) };
+  await prepare(env);
+  await instance(3201, { DATABASE_URL, PKI_DIR: pkiDir });
+  await instance(3202, { DATABASE_URL, PKI_DIR: pkiDir });
+  await roundRobin(3203, [3201, 3202]);
+  const session = await signIn("http://127.0.0.1:3201");
+  results.push(await measure("PostgreSQL, 1 instance", "static page (404, prerendered)", "http://127.0.0.1:3201/_not-found"));
+  results.push(await measure("PostgreSQL, 1 instance", "signed-in home page", "http://127.0.0.1:3201/", { cookie: session }));
+  results.push(await measure("PostgreSQL, 2 instances + proxy", "static page (404, prerendered)", "http://127.0.0.1:3203/_not-found"));
+  results.push(await measure("PostgreSQL, 2 instances + proxy", "signed-in home page", "http://127.0.0.1:3203/", { cookie: session }));
+  stops.splice(0).forEach((s) => s());
+  await new Promise((r) => setTimeout(r, 1500));
+  await adminSql(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
+}
+
+console.log(`\nbench:http — ${duration}s each, 10 connections, loopback, ${os.cpus().length} cores (the proxy and both instances share them)`);
+console.table(results);
 process.exit(0);
