@@ -36,9 +36,10 @@ export function AccountFaceCheck({
         return setError("本机的指纹或面容 ID 验证未完成，请重试");
       }
     }
-    const res = await accountVerifiedAction({ faceCheckId, passed, attestation });
+    // `passed` is only what the tester chose at the provider's page; the server asks the provider
+    const res = await accountVerifiedAction({ faceCheckId, attestation });
     setBusy(false);
     onDone(res);
   }
-  return <FaceCheckDialog title={title} busy={busy} error={error} onResult={onResult} onCancel={onCancel} />;
+  return <FaceCheckDialog title={title} faceCheckId={faceCheckId} busy={busy} error={error} onResult={onResult} onCancel={onCancel} />;
 }

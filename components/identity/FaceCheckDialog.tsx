@@ -6,12 +6,14 @@ import { FacePane } from "./FacePane";
 /** A dialog around the face check, for steps that accept nothing else (实名, account changes). */
 export function FaceCheckDialog({
   title = "人脸核身",
+  faceCheckId,
   busy,
   error,
   onResult,
   onCancel,
 }: {
   title?: string;
+  faceCheckId: string;
   busy: boolean;
   error?: string | null;
   onResult: (passed: boolean) => void;
@@ -29,7 +31,7 @@ export function FaceCheckDialog({
             取消
           </button>
         </div>
-        <FacePane busy={busy} onResult={onResult} />
+        <FacePane faceCheckId={faceCheckId} busy={busy} onResult={onResult} />
         {error && (
           <p role="alert" className="text-center text-sm text-red-600">
             {error}

@@ -3,10 +3,22 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/Button";
 
 /**
- * 人脸核身 with the development provider: a live camera preview where the device has one,
- * and an explicit 模拟 pass / fail choice. No biometric judgement is claimed.
+ * 人脸核身 with the development provider: a live camera preview where the device has one, and an
+ * explicit 模拟 pass / fail choice, which is this provider's page: the choice is recorded at the
+ * provider (/api/dev/face), and only then does `onResult` let the caller ask our server, which asks
+ * the provider for the result. No biometric judgement is claimed.
  */
-export function FacePane({ busy, onResult }: { busy: boolean; onResult: (passed: boolean) => void }) {
+export function FacePane({ faceCheckId, busy, onResult }: { faceCheckId: string; busy: boolean; onResult: (passed: boolean) => void }) {
+  const [sending, setSending] = useState(false);
+  async function choose(passed: boolean) {
+    setSending(true);
+    try {
+      await fetch("/api/dev/face", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ faceCheckId, passed }) });
+    } finally {
+      setSending(false);
+    }
+    onResult(passed);
+  }
   const video = useRef<HTMLVideoElement>(null);
   const [camera, setCamera] = useState<"pending" | "on" | "none">("pending");
 
@@ -42,11 +54,11 @@ export function FacePane({ busy, onResult }: { busy: boolean; onResult: (passed:
       </div>
       <p className="text-center text-sm text-slate-600">请正对屏幕，保持光线充足。开发环境中请选择模拟核验结果。</p>
       <div className="grid grid-cols-2 gap-3">
-        <Button variant="secondary" disabled={busy} onClick={() => onResult(false)}>
+        <Button variant="secondary" disabled={busy || sending} onClick={() => void choose(false)}>
           模拟不通过
         </Button>
-        <Button disabled={busy} onClick={() => onResult(true)}>
-          {busy ? "核验中…" : "模拟核验通过"}
+        <Button disabled={busy || sending} onClick={() => void choose(true)}>
+          {busy || sending ? "核验中…" : "模拟核验通过"}
         </Button>
       </div>
     </>

@@ -45,10 +45,10 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
     setFaceCheckId(res.data.faceCheckId);
   }
 
-  async function onFaceResult(passed: boolean) {
+  async function onFaceResult() {
     if (!faceCheckId) return;
     setFaceBusy(true);
-    const res = await realNameFaceCheckAction({ faceCheckId, passed });
+    const res = await realNameFaceCheckAction({ faceCheckId });
     setFaceBusy(false);
     if (res.ok) {
       router.replace(next);
@@ -109,7 +109,7 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
         </Button>
       </form>
       {faceCheckId && (
-        <FaceCheckDialog busy={faceBusy} error={faceError} onResult={onFaceResult} onCancel={() => setFaceCheckId(null)} />
+        <FaceCheckDialog faceCheckId={faceCheckId} busy={faceBusy} error={faceError} onResult={onFaceResult} onCancel={() => setFaceCheckId(null)} />
       )}
     </>
   );

@@ -10,7 +10,7 @@ import type { IntentMethods, VerifyMethod } from "@/lib/domain/account";
 import { METHOD_LABELS } from "@/lib/domain/account-labels";
 import { FacePane } from "./FacePane";
 
-export type IntentProofInput = { passed: boolean } | { password: string } | { webauthn: unknown };
+export type IntentProofInput = { face: true } | { password: string } | { webauthn: unknown };
 
 
 /**
@@ -47,7 +47,7 @@ export function VerifyDialog({
     setBusy(false);
     if (res.ok) return;
     // a field error (wrong password, refused assertion) keeps the check open for another try
-    const retry = res.fieldErrors?.password ?? res.fieldErrors?.webauthn;
+    const retry = res.fieldErrors?.password ?? res.fieldErrors?.webauthn ?? res.fieldErrors?.face;
     if (retry) {
       setPassword("");
       return setError(retry);
@@ -103,7 +103,7 @@ export function VerifyDialog({
             ))}
           </div>
         )}
-        {method === "FACE" && <FacePane busy={busy} onResult={(passed) => send({ passed })} />}
+        {method === "FACE" && <FacePane faceCheckId={faceCheckId} busy={busy} onResult={() => send({ face: true })} />}
         {method === "PASSWORD" && (
           <form
             className="flex flex-col gap-3"

@@ -33,6 +33,5 @@ export const renameSchema = z.object({
 /** The face check that carries out a held account change; registering 指纹/面容 ID adds the attestation. */
 export const accountVerifiedSchema = z.object({
   faceCheckId: id,
-  passed: z.boolean(),
   attestation: z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") }).optional(),
 });

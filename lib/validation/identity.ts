@@ -45,19 +45,19 @@ export function realNameSchema(today = shanghaiToday(new Date())) {
 }
 export type RealNameInput = z.input<ReturnType<typeof realNameSchema>>;
 
+/** After the face check at the provider: only which check — its result is the provider's to give. */
 export const faceCheckResultSchema = z.object({
   faceCheckId: z.string().min(1).max(40),
-  passed: z.boolean(),
 });
 
 const checkId = z.string().min(1).max(40);
 
 /**
- * 意愿验证: how the holder of a pending check proves it is them — the face check (the
- * development provider's 模拟 verdict), the signing password, or a WebAuthn assertion.
+ * 意愿验证: how the holder of a pending check proves it is them — the face check (completed at
+ * the provider, whose result the server asks for), the signing password, or a WebAuthn assertion.
  */
 export const intentProofSchema = z.union([
-  z.object({ faceCheckId: checkId, passed: z.boolean() }),
+  z.object({ faceCheckId: checkId, face: z.literal(true) }),
   z.object({ faceCheckId: checkId, password: z.string().max(32) }),
   z.object({ faceCheckId: checkId, webauthn: z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") }) }),
 ]);

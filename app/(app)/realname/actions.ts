@@ -12,13 +12,14 @@ export async function realNameStartAction(input: unknown) {
   return realNameStart(user.id, input, (await requestMeta()).ip);
 }
 
-/** The development face check reports its 模拟 outcome here; a pass completes 实名. */
+/** After the face check at the provider: the server asks the provider for the result; a pass completes 实名. */
 export async function realNameFaceCheckAction(input: unknown): Promise<ActionResult<undefined>> {
   const user = await requireUser();
   const parsed = parseInput(faceCheckResultSchema, input);
   if (!parsed.success) return fail("人脸核验请求无效");
-  const verdict = await judgeFaceCheck(user.id, parsed.data.faceCheckId, { simulatedOutcome: parsed.data.passed });
+  const verdict = await judgeFaceCheck(user.id, parsed.data.faceCheckId);
   if (!verdict.found || verdict.purpose !== "REAL_NAME") return fail("人脸核验已失效，请重新提交");
-  if (!verdict.passed) return fail("人脸核验未通过，请重新提交实名信息后再试");
+  if (verdict.result === "PENDING") return fail("请先完成人脸核验");
+  if (verdict.result !== "PASSED") return fail("人脸核验未通过，请重新提交实名信息后再试");
   return realNameFinish(user.id, parsed.data.faceCheckId);
 }

@@ -14,9 +14,10 @@ import { crossBorderStart, renameStart } from "./profile";
 import { closeStart } from "./closing";
 import { contractsAwaitingMySignature } from "./open-contracts";
 import { accountVerified } from "./verified";
+import { faceProof } from "@/lib/server/identity/test-kit";
 
 const fresh = (u: User) => db().user.findUniqueOrThrow({ where: { id: u.id } });
-const passFace = (u: User, faceCheckId: string, extra: object = {}) => accountVerified(u, { faceCheckId, passed: true, ...extra }, meta.ip);
+const passFace = async (u: User, faceCheckId: string, extra: object = {}) => accountVerified(u, { ...(await faceProof(u, faceCheckId)), ...extra }, meta.ip);
 const codeSentTo = deliveredCode;
 
 /** A contract where `signer` is the next to sign, started by a new person. */
@@ -46,7 +47,7 @@ describe("签署认证方式", () => {
     expect(await signPasswordStart(u, { password: "135790", confirm: "135791" })).toMatchObject({ ok: false, fieldErrors: { confirm: "两次输入的密码不一致" } });
     const failedFace = await signPasswordStart(u, { password: "135790", confirm: "135790" });
     if (!failedFace.ok) throw new Error("start");
-    expect(await accountVerified(u, { faceCheckId: failedFace.data.faceCheckId, passed: false }, meta.ip)).toMatchObject({ ok: false });
+    expect(await accountVerified(u, await faceProof(u, failedFace.data.faceCheckId, false), meta.ip)).toMatchObject({ ok: false });
     expect((await fresh(u)).signPasswordHash).toBeNull();
     expect(await setPassword(u, "135790")).toMatchObject({ ok: true });
     const withPw = await fresh(u);
@@ -69,7 +70,7 @@ describe("签署认证方式", () => {
     expect(await signFinish(withPw, { faceCheckId: held.faceCheckId, password: "135790" }, meta)).toMatchObject({ fieldErrors: { password: expect.stringContaining("签署密码已锁定") } });
     expect((await db().contract.findUniqueOrThrow({ where: { id: draft.data.contractId } })).status).toBe("DRAFT");
     // the face check is always there
-    expect(await signFinish(withPw, { faceCheckId: held.faceCheckId, passed: true }, meta)).toMatchObject({ ok: true });
+    expect(await signFinish(withPw, await faceProof(withPw, held.faceCheckId), meta)).toMatchObject({ ok: true });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { contractId: draft.data.contractId, action: "initiate" } });
     expect(audit.detail).toMatchObject({ verification: "face" });
 

@@ -38,7 +38,7 @@ function applyHeld(tx: Tx, user: User, op: AccountOp, attestation: unknown) {
 export async function accountVerified(user: User, input: unknown, ip: string): Promise<ActionResult<{ op: AccountOp["op"] }>> {
   const parsed = parseInput(accountVerifiedSchema, input);
   if (!parsed.success) return fail("请求无效");
-  const proven = await proveIntent(user, { faceCheckId: parsed.data.faceCheckId, passed: parsed.data.passed }, ["ACCOUNT"]);
+  const proven = await proveIntent(user, { faceCheckId: parsed.data.faceCheckId, face: true }, ["ACCOUNT"]);
   if (!proven.ok) return proven;
   const op = proven.data.check.payload as AccountOp;
   try {

@@ -9,6 +9,7 @@ import { verifyAuditChain } from "./audit";
 import { linkPartyFor } from "./signing";
 import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { initiate, iouForm, meta, person, pngDataUrl, sign, validIdOf, versionOf } from "./test-kit";
+import { faceProof } from "@/lib/server/identity/test-kit";
 
 describe("借条 lifecycle through the services", () => {
   it("我出借 + 对方填: invite by SMS, counterparty supplements and signs, PDF stored, both folders 已生效", async () => {
@@ -99,7 +100,7 @@ describe("借条 lifecycle through the services", () => {
       expect(started.ok).toBe(true);
       if (!started.ok) return;
       const [signed, revoked] = await Promise.all([
-        signFinish(b, { faceCheckId: started.data.faceCheckId, passed: true }, meta),
+        signFinish(b, await faceProof(b, started.data.faceCheckId), meta),
         initiatorAction(a, "revoke", { contractId: c.id, version: v }, meta),
       ]);
       expect([signed.ok, revoked.ok].filter(Boolean)).toHaveLength(1);

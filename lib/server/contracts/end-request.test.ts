@@ -13,6 +13,7 @@ import { contractEmail, endAnswer, endRequest, endVerified, setRepayReminder } f
 import { verifyAuditChain } from "./audit";
 import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { effectiveIou, meta, person, versionOf } from "./test-kit";
+import { faceProof } from "@/lib/server/identity/test-kit";
 
 const statusOf = async (id: string) => (await db().contract.findUniqueOrThrow({ where: { id } })).status;
 
@@ -26,13 +27,13 @@ function pdfText(bytes: Uint8Array): string {
 async function request(user: User, contractId: string, kind: "rescind" | "settle", reason = "双方协商一致") {
   const started = await endRequest(user, { contractId, version: await versionOf(contractId), kind, reason });
   if (!started.ok) return started;
-  return endVerified(user, { faceCheckId: started.data.faceCheckId, passed: true }, meta);
+  return endVerified(user, await faceProof(user, started.data.faceCheckId), meta);
 }
 
 async function answer(user: User, contractId: string, a: "Cancel" | "Confirm" | "Refuse") {
   const res = await endAnswer(user, { contractId, version: await versionOf(contractId), answer: a }, meta);
   if (!res.ok || !res.data.faceCheckId) return res;
-  return endVerified(user, { faceCheckId: res.data.faceCheckId, passed: true }, meta);
+  return endVerified(user, await faceProof(user, res.data.faceCheckId), meta);
 }
 
 describe("解除 and 结清 after signing", () => {
@@ -129,7 +130,7 @@ describe("解除 and 结清 after signing", () => {
     // a failed face check does nothing
     const started = await endRequest(a, { contractId, version: v, kind: "settle", reason: "还清" });
     expect(started.ok).toBe(true);
-    if (started.ok) expect(await endVerified(a, { faceCheckId: started.data.faceCheckId, passed: false }, meta)).toEqual({ ok: false, error: "人脸核验未通过，请重试" });
+    if (started.ok) expect(await endVerified(a, await faceProof(a, started.data.faceCheckId, false), meta)).toEqual({ ok: false, error: "人脸核验未通过，请重试" });
     expect(await statusOf(contractId)).toBe("EFFECTIVE");
     // only one request at a time
     expect((await request(a, contractId, "rescind")).ok).toBe(true);
@@ -146,7 +147,7 @@ describe("解除 and 结清 after signing", () => {
       const held = await endAnswer(b, { contractId, version: v, answer: "Confirm" }, meta);
       if (!held.ok || !held.data.faceCheckId) throw new Error("confirm not held");
       const [confirmed, cancelled] = await Promise.all([
-        endVerified(b, { faceCheckId: held.data.faceCheckId, passed: true }, meta),
+        endVerified(b, await faceProof(b, held.data.faceCheckId), meta),
         endAnswer(a, { contractId, version: v, answer: "Cancel" }, meta),
       ]);
       expect([confirmed.ok, cancelled.ok].filter(Boolean)).toHaveLength(1);

@@ -7,6 +7,7 @@ import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { meta, payContract, person, sign, versionOf, validIdOf } from "./test-kit";
 import { claimStart, rejectContract, signFinish, supplementInfo, templateDraftSave, templateInitiate } from "./index";
+import { faceProof } from "@/lib/server/identity/test-kit";
 
 const rental = wizardTemplateById("rental")!;
 
@@ -104,7 +105,7 @@ describe("收据", () => {
     expect((await db().contract.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING_CLAIM");
     const started = await claimStart(payer, { token: link, version: await versionOf(id) });
     if (!started.ok) throw new Error(JSON.stringify(started));
-    expect(await signFinish(payer, { faceCheckId: started.data.faceCheckId, passed: true }, meta)).toMatchObject({ ok: true });
+    expect(await signFinish(payer, await faceProof(payer, started.data.faceCheckId), meta)).toMatchObject({ ok: true });
     const done = await db().contract.findUniqueOrThrow({ where: { id }, include: { parties: true } });
     expect(done.status).toBe("EFFECTIVE");
     expect(done.parties.find((p) => p.role === "PAYER")!.status).toBe("CONFIRMED");

@@ -13,6 +13,7 @@ import { iouDraftSave, signStart, signFinish, supplementInfo } from "./index";
 import { contractFee, orderCreate, paymentNoticeHandle } from "@/lib/server/payments";
 import { signNotice } from "@/lib/server/payments/gateway";
 import { sandboxNotice } from "@/lib/server/payments/sandbox";
+import { faceProof } from "@/lib/server/identity/test-kit";
 
 /** The payer approves on the sandbox's page, and its signed notification reaches our handler. */
 export async function approveInSandbox(payUrl: string) {
@@ -101,7 +102,7 @@ export async function versionOf(contractId: string) {
 export async function sign(user: User, contractId: string, token?: string) {
   const started = await signStart(user, { contractId, version: await versionOf(contractId), token, signature: { png: pngDataUrl() } });
   if (!started.ok) return started;
-  return signFinish(user, { faceCheckId: started.data.faceCheckId, passed: true }, meta);
+  return signFinish(user, await faceProof(user, started.data.faceCheckId), meta);
 }
 
 export async function initiate(initiator: User, form: IouForm) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { contractForViewer, endRequest, iouDraftSave, listFolder, signStart, supplementInfo } from "./index";
+import { contractForViewer, endRequest, iouDraftSave, listFolder, signFinish, signStart, supplementInfo } from "./index";
+import { faceProof } from "@/lib/server/identity/test-kit";
+import { simulatedFaceDecide } from "@/lib/server/identity/simulated-face";
 import { effectiveIou, initiate, iouForm, meta, person, pngDataUrl, sign, validIdOf, versionOf } from "./test-kit";
 import { ON_HOLD } from "./hold";
 
@@ -49,5 +51,23 @@ describe("trust boundaries of contracts", () => {
       expect(await endRequest(a, { contractId, version: await versionOf(contractId), kind, reason: "双方协商一致" }), kind).toEqual({ ok: false, error: ON_HOLD });
     }
     expect((await db().contract.findUniqueOrThrow({ where: { id: contractId } })).status).toBe("EFFECTIVE");
+  });
+
+  it("a face check's outcome is the provider's: the browser saying it passed changes nothing", async () => {
+    const lender = await person("人脸甲");
+    const borrower = await person("人脸乙");
+    const { c, recipient } = await initiate(lender, iouForm({ counterpartyPhone: borrower.phone, counterpartyFill: "SELF", counterpartyName: "人脸乙", counterpartyIdNumber: validIdOf(borrower) }));
+    const started = await signStart(borrower, { contractId: c.id, version: await versionOf(c.id), token: recipient.inviteToken, signature: { png: pngDataUrl() } });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    const faceCheckId = started.data.faceCheckId;
+    // what the old interface took from the browser is refused outright
+    expect(await signFinish(borrower, { faceCheckId, passed: true }, meta)).toEqual({ ok: false, error: "请求无效" });
+    // claiming a face proof before the provider has a result: nothing happens
+    expect(await signFinish(borrower, { faceCheckId, face: true }, meta)).toEqual({ ok: false, fieldErrors: { face: "请先完成人脸核验" } });
+    expect((await db().party.findUniqueOrThrow({ where: { id: recipient.id } })).status).toBe("WAITING_SIGN");
+    // someone else cannot decide this person's check at the provider
+    expect(await simulatedFaceDecide(lender.id, faceCheckId, true)).toBe(false);
+    expect(await signFinish(borrower, await faceProof(borrower, faceCheckId), meta)).toMatchObject({ ok: true });
+    expect((await db().contract.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("EFFECTIVE");
   });
 });

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
-import { faceCheckProvider } from "./providers";
+import crypto from "node:crypto";
+import { faceCheckProvider, type FaceResult } from "./providers";
 
 /** A passed face check is good for this long before it must be used. */
 export const FACE_CHECK_TTL_MS = 10 * 60_000;
@@ -15,28 +16,31 @@ export async function startFaceCheck(
   purpose: FacePurpose,
   payload: Prisma.InputJsonValue,
 ): Promise<string> {
+  const id = crypto.randomUUID().replaceAll("-", "");
+  const { ref } = await faceCheckProvider().start({ id, purpose });
   const row = await tx.faceCheck.create({
-    data: { userId, purpose, payload, provider: faceCheckProvider().name, createdAt: now() },
+    data: { id, userId, purpose, payload, provider: faceCheckProvider().name, providerRef: ref, createdAt: now() },
   });
   return row.id;
 }
 
-/** Records the provider's verdict on a pending check owned by this user. */
+/**
+ * Asks the provider for the result of a pending check owned by this user and records it. A check
+ * the person has not completed at the provider yet stays pending.
+ */
 export async function judgeFaceCheck(
   userId: string,
   faceCheckId: string,
-  evidence: { simulatedOutcome?: boolean },
-): Promise<{ found: false } | { found: true; passed: boolean; purpose: string }> {
+): Promise<{ found: false } | { found: true; result: FaceResult; purpose: string }> {
   const row = await db().faceCheck.findFirst({ where: { id: faceCheckId, userId } });
   if (!row || row.status !== "PENDING" || now().getTime() - row.createdAt.getTime() > FACE_CHECK_TTL_MS) {
     return { found: false };
   }
-  const passed = await faceCheckProvider().judge(evidence);
-  await db().faceCheck.update({
-    where: { id: row.id },
-    data: { status: passed ? "PASSED" : "FAILED", completedAt: now() },
-  });
-  return { found: true, passed, purpose: row.purpose };
+  const result = await faceCheckProvider().result(row.providerRef ?? "");
+  if (result !== "PENDING") {
+    await db().faceCheck.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: result, completedAt: now() } });
+  }
+  return { found: true, result, purpose: row.purpose };
 }
 
 /** Takes a passed check once, inside the caller's transaction; null when not usable. */

@@ -67,8 +67,11 @@ export async function proveIntent(user: User, input: unknown, purposes: FacePurp
     return moved.count === 1;
   };
 
-  if ("passed" in proof) {
-    const passed = await faceCheckProvider().judge({ simulatedOutcome: proof.passed });
+  if ("face" in proof) {
+    // the verdict is the provider's, asked for by its reference — never the browser's word
+    const result = await faceCheckProvider().result(row.providerRef ?? "");
+    if (result === "PENDING") return fieldFail("face", "请先完成人脸核验");
+    const passed = result === "PASSED";
     if (!(await settle("FACE", passed))) return fail(EXPIRED);
     return passed ? ok({ check: row, method: "FACE" }) : fail("人脸核验未通过，请重试");
   }

@@ -2,6 +2,8 @@ import "server-only";
 import { parsePersonId, type IdType } from "@/lib/domain/idcard";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { now } from "@/lib/server/clock";
+import crypto from "node:crypto";
+import { db } from "@/lib/server/db";
 
 /** 实名核验: does this name + ID number exist at the authority? */
 export interface RealNameProvider {
@@ -10,15 +12,20 @@ export interface RealNameProvider {
   verify(input: { name: string; idType: IdType; idNumber: string }): Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
+export type FaceResult = "PENDING" | "PASSED" | "FAILED";
+
 /**
- * 人脸核身: a liveness + likeness check of the person at the device. The development provider
- * takes the tester's 模拟通过 / 模拟不通过 choice as the outcome and says so in the UI.
+ * 人脸核身, shaped as the real services work (Tencent FaceID: DetectAuth → the provider's H5 page →
+ * GetDetectInfo): the server starts a check and gets the provider's reference and the page where
+ * the person completes it; afterwards the server asks the provider for the result by that
+ * reference. The browser never reports the outcome to us. The development provider's page is the
+ * 模拟 pane inside our own page (url null), and its "backend" is the SimulatedFaceSession table.
  */
 export interface FaceCheckProvider {
   readonly name: string;
   readonly simulated: boolean;
-  /** Turns the client's evidence into a verdict. */
-  judge(evidence: { simulatedOutcome?: boolean }): Promise<boolean>;
+  start(check: { id: string; purpose: string }): Promise<{ ref: string; url: string | null }>;
+  result(ref: string): Promise<FaceResult>;
 }
 
 class DevRealNameProvider implements RealNameProvider {
@@ -34,8 +41,13 @@ class DevRealNameProvider implements RealNameProvider {
 class DevFaceCheckProvider implements FaceCheckProvider {
   readonly name = "dev-simulated";
   readonly simulated = true;
-  async judge(evidence: { simulatedOutcome?: boolean }): Promise<boolean> {
-    return evidence.simulatedOutcome === true;
+  // writes nothing: a check is usually started inside the caller's transaction
+  async start(): Promise<{ ref: string; url: string | null }> {
+    return { ref: `sim_${crypto.randomBytes(16).toString("hex")}`, url: null };
+  }
+  async result(ref: string): Promise<FaceResult> {
+    const s = ref ? await db().simulatedFaceSession.findUnique({ where: { ref } }) : null;
+    return s?.outcome === "PASSED" ? "PASSED" : s?.outcome === "FAILED" ? "FAILED" : "PENDING";
   }
 }
 
