@@ -106,7 +106,10 @@ test("@foundation admin finds the new user; a non-admin gets 404 at /admin", asy
 test("@foundation health reports the embedded database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: "ok", db: "pglite" });
+  const health = await res.json();
+  expect(health).toMatchObject({ status: "ok", db: "pglite" });
+  // each provider by name, the development ones marked simulated
+  expect(health.providers).toContainEqual({ kind: "sms", name: "dev-outbox", simulated: true, configured: true });
 });
 
 test("@foundation the signed-out tester reads the development outbox", async ({ page }, info) => {

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { adminOverview } from "@/lib/server/admin/overview";
 import { OverviewChart } from "@/components/admin/OverviewCharts";
 import { kindLabel } from "@/lib/domain/templates/registry";
+import { providerStatus } from "@/lib/server/providers";
+import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
   await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
@@ -34,6 +36,17 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           </li>
         ))}
       </ul>
+      <section className="rounded-xl bg-white p-4 shadow-sm" aria-label="服务提供方">
+        <h2 className="mb-2 text-sm font-medium text-slate-600">服务提供方</h2>
+        <ul className="flex flex-wrap gap-2 text-sm" data-testid="providers">
+          {providerStatus().map((p) => (
+            <li key={p.kind} className="flex items-center gap-1 rounded-lg bg-slate-50 px-2 py-1">
+              {p.label}：{p.name}
+              {p.simulated ? <SimulatedBadge /> : <span className={`rounded px-1 text-xs ${p.configured ? "bg-emerald-50 text-emerald-700" : "bg-red-50 text-red-700"}`}>{p.configured ? "正式" : "未配置"}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <OverviewChart title="用户（每日）" data={o.people} series={["新注册", "新实名"]} testId="chart-users" />
         <OverviewChart title="合同（每日）" data={o.contracts} series={["发起", "生效"]} testId="chart-contracts" />

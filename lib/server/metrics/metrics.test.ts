@@ -3,6 +3,8 @@ import { db } from "@/lib/server/db";
 import { queueSms } from "@/lib/server/notify";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { GET as readyRoute } from "@/app/api/ready/route";
+import { GET as healthRoute } from "@/app/api/health/route";
+import { secrets } from "@/lib/server/config";
 
 const scrape = (auth?: string) => metricsRoute(new Request("http://localhost/api/metrics", { headers: auth ? { authorization: auth } : {} }));
 
@@ -31,5 +33,20 @@ describe("operations endpoints", () => {
     const res = await readyRoute();
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "ready", database: "ok", storage: { kind: "local", status: "ok" }, queue: "ok" });
+  });
+
+  it("/api/health names each capability's provider and marks the development ones, without secrets", async () => {
+    const res = await healthRoute();
+    const body = await res.json();
+    expect(body.providers).toEqual(
+      expect.arrayContaining([
+        { kind: "sms", name: "dev-outbox", simulated: true, configured: true },
+        { kind: "faceCheck", name: "dev-simulated", simulated: true, configured: true },
+        { kind: "payment", name: "sandbox", simulated: true, configured: true },
+        { kind: "storage", name: "local", simulated: false, configured: true },
+      ]),
+    );
+    const text = JSON.stringify(body);
+    for (const secret of Object.values(secrets())) expect(text).not.toContain(secret);
   });
 });

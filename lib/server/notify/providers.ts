@@ -82,6 +82,11 @@ export function smsProvider(): SmsProvider {
   return sms;
 }
 
+/** The providers as getters (one may throw when it is not configured), for the status page. */
+export function notifyProviders(): { sms: () => SmsProvider; email: () => EmailProvider } {
+  return { sms: smsProvider, email: emailProvider };
+}
+
 export function emailProvider(): EmailProvider {
   email ??= config.smtpUrl ? new SmtpEmailProvider() : new OutboxEmailProvider();
   return email;

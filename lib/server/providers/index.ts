@@ -1,0 +1,34 @@
+import "server-only";
+import { config } from "@/lib/server/config";
+import { notifyProviders } from "@/lib/server/notify/providers";
+import { faceCheckProvider, realNameProvider } from "@/lib/server/identity/providers";
+import { paymentGateway } from "@/lib/server/payments/gateway";
+
+export type ProviderStatus = { kind: string; label: string; name: string; simulated: boolean; configured: boolean };
+
+const statusOf = (kind: string, label: string, get: () => { name: string; simulated: boolean }): ProviderStatus => {
+  try {
+    const p = get();
+    return { kind, label, name: p.name, simulated: p.simulated, configured: true };
+  } catch {
+    return { kind, label, name: "未配置", simulated: false, configured: false };
+  }
+};
+
+/**
+ * Which provider serves each capability, and whether it is the development one (模拟): for
+ * /api/health and the admin overview. Names only — never a key, a URL with credentials or an id.
+ */
+export function providerStatus(): ProviderStatus[] {
+  const { sms, email } = notifyProviders();
+  return [
+    statusOf("sms", "短信", sms),
+    statusOf("email", "邮件", email),
+    statusOf("realName", "实名核验", realNameProvider),
+    statusOf("faceCheck", "人脸核身", faceCheckProvider),
+    statusOf("payment", "支付", paymentGateway),
+    { kind: "storage", label: "文件存储", name: config.storageUrl ? "s3" : "local", simulated: false, configured: true },
+    // the built-in RFC 3161 service stands in for a trusted third-party TSA (issue 19 adds the client)
+    { kind: "timestamp", label: "时间戳", name: "platform-tsa", simulated: true, configured: true },
+  ];
+}
