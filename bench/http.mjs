@@ -6,12 +6,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import http from "node:http";
 import crypto from "node:crypto";
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
-import pg from "pg";
 import { bin, root, run, waitForHttp } from "../scripts/lib.mjs";
+import { pgAdmin, roundRobinProxy } from "../scripts/fleet.mjs";
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const pgUrl = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -38,20 +37,6 @@ async function instance(port, env) {
   await waitForHttp(`http://127.0.0.1:${port}/api/health`);
 }
 
-function roundRobin(port, targets) {
-  let next = 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const server = http.createServer((req, res) => {
-    const upstream = http.request({ host: "127.0.0.1", port: targets[next++ % targets.length], path: req.url, method: req.method, headers: req.headers, agent }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    upstream.on("error", () => res.destroy());
-    req.pipe(upstream);
-  });
-  stops.push(() => server.close());
-  return new Promise((r) => server.listen(port, "127.0.0.1", r));
-}
 
 /** Signs the seeded demo user in as a browser does: a code from the development handset, then next-auth. */
 async function signIn(base) {
@@ -98,15 +83,7 @@ const results = [];
 
 let reachable = false;
 const dbName = `dzq_bench_${crypto.randomBytes(4).toString("hex")}`;
-const adminSql = async (sql) => {
-  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-};
+const adminSql = (sql) => pgAdmin(pgUrl, sql);
 try {
   await adminSql(`CREATE DATABASE ${dbName}`);
   reachable = true;
@@ -120,7 +97,8 @@ if (reachable) {
   await prepare(env);
   await instance(3201, { DATABASE_URL, PKI_DIR: pkiDir });
   await instance(3202, { DATABASE_URL, PKI_DIR: pkiDir });
-  await roundRobin(3203, [3201, 3202]);
+  const proxy = await roundRobinProxy(3203, [3201, 3202]);
+  stops.push(() => proxy.close());
   const session = await signIn("http://127.0.0.1:3201");
   results.push(await measure("PostgreSQL, 1 instance", "static page (404, prerendered)", "http://127.0.0.1:3201/_not-found"));
   results.push(await measure("PostgreSQL, 1 instance", "signed-in home page", "http://127.0.0.1:3201/", { cookie: session }));

@@ -4,7 +4,7 @@ import path from "node:path";
 import http from "node:http";
 import crypto from "node:crypto";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import pg from "pg";
+import { pgAdmin, roundRobinProxy } from "../scripts/fleet.mjs";
 import S3rver from "s3rver";
 import { expect, test } from "@playwright/test";
 import { effectiveIou } from "./iou-flow";
@@ -24,15 +24,7 @@ let proxy: http.Server | null = null;
 let reachable = true;
 const served = new Map<number, number>();
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => pgAdmin(pgUrl, sql);
 
 async function up(url: string) {
   for (let i = 0; i < 120; i++) {
@@ -82,18 +74,7 @@ test.beforeAll(async ({ isMobile }) => {
     children.push(child);
   }
   await Promise.all(INSTANCES.map((p) => up(`http://127.0.0.1:${p}/api/ready`)));
-  let next = 0;
-  proxy = http.createServer((req, res) => {
-    const port = INSTANCES[next++ % INSTANCES.length]!;
-    served.set(port, (served.get(port) ?? 0) + 1);
-    const upstream = http.request({ host: "127.0.0.1", port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    upstream.on("error", () => res.destroy());
-    req.pipe(upstream);
-  });
-  await new Promise<void>((r) => proxy!.listen(PROXY, "127.0.0.1", r));
+  proxy = await roundRobinProxy(PROXY, INSTANCES, (port: number) => served.set(port, (served.get(port) ?? 0) + 1));
 });
 
 test.afterAll(async () => {

@@ -5,7 +5,7 @@
  * 2069) that make printed text read differently from what is stored, direction marks, line and
  * paragraph separators, the BOM, and lone surrogates.
  */
-const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]|\p{Cs}/u;
+export const HIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]|\p{Cs}/u;
 /** Emoji (shown as emoji by default, or forced by VS16): the PDF fonts have no glyphs, a signed page would show boxes. */
 const EMOJI = /\p{Emoji_Presentation}|\uFE0F/u;
 
@@ -14,7 +14,7 @@ export const EMOJI_MESSAGE = "暂不支持表情符号，请删除后重新输�
 
 /** The message for one typed string, or null when it may be stored and printed. */
 export function typedTextError(s: string): string | null {
-  if (HIDDEN.test(s)) return HIDDEN_CHAR_MESSAGE;
+  if (HIDDEN_CHARS.test(s)) return HIDDEN_CHAR_MESSAGE;
   if (EMOJI.test(s)) return EMOJI_MESSAGE;
   return null;
 }

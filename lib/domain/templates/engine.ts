@@ -11,7 +11,7 @@ import { z } from "zod";
 import { addDays, compareYmd, daysBetween, formatYmd, formatYmdChinese, parseYmd, type YMD } from "../dates";
 import { ageOn, parseResidentId } from "../idcard";
 import { formatYuan, yuanToFen } from "../money";
-import { hasEmoji } from "../typed-text";
+import { hasEmoji, HIDDEN_CHARS } from "../typed-text";
 import { CN_MOBILE_RE, normalizePhone } from "../phone";
 import type { ContractDocument } from "./document";
 import { blank, renderDocument, type DocumentBody } from "./clauses";
@@ -329,7 +329,7 @@ export const MAX_CONTRACT_FEN = 2_000_000_000;
  * read differently from the stored text, line/paragraph separators, the BOM, and lone surrogates.
  */
 const CONTROL_SINGLE = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]|\p{Cs}/u;
-const CONTROL_MULTI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]|\p{Cs}/u;
+const CONTROL_MULTI = HIDDEN_CHARS; // the boundary check's own set (line breaks and tabs allowed)
 
 export const charCount = (s: string) => [...s].length;
 
