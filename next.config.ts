@@ -42,6 +42,13 @@ const nextConfig: NextConfig = {
     "pino",
   ],
   poweredByHeader: false,
+  // The 借条 had its own pages before it became a template; old bookmarks and drafts' links land on the template's.
+  async redirects() {
+    return [
+      { source: "/iou", destination: "/templates/iou", permanent: true },
+      { source: "/iou/new", destination: "/templates/iou/new", permanent: true },
+    ];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

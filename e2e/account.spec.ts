@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { chooseSignature, drawSignature, inviteLink, outbox, payContractFee, person, randomPhone, shot, signIn } from "./helpers";
-import { fillFacts, openWizard } from "./iou-flow";
+import { confirmWizard, fillFacts, nextStep, openWizard } from "./iou-flow";
 
 // 个人中心: 我的印章与签名, 签署认证方式, 更换手机号, 更名, 港澳台, 账号注销.
 
@@ -31,8 +31,7 @@ async function iouUpToVerification(page: Page, counterpartyPhone = randomPhone()
   await openWizard(page);
   await page.getByLabel("对方手机号（选填）").fill(counterpartyPhone);
   await fillFacts(page, "3000");
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
-  await expect(page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
+  await confirmWizard(page);
   await payContractFee(page);
   await chooseSignature(page);
   await page.getByRole("button", { name: "确认签署借条" }).click();
@@ -215,12 +214,11 @@ test("@account 港澳台: the switch after a face check, then an IOU naming a �
   await page.getByLabel("对方证件类型").selectOption("HK_MO_PERMIT");
   await page.getByLabel("对方通行证号码").fill("X1234");
   await page.getByLabel("对方手机号").fill(randomPhone());
-  await fillFacts(page, "2000");
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
+  await nextStep(page);
   await expect(page.getByText("港澳居民来往内地通行证号码应为H或M加8位数字（旧版为10位数字）")).toBeVisible();
   await page.getByLabel("对方通行证号码").fill("H12345678");
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
-  await expect(page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
+  await fillFacts(page, "2000");
+  await confirmWizard(page);
   await expect(page.getByText("通行证号码").first()).toBeVisible();
   await expect(page.getByText("H123*5678").first()).toBeVisible();
   await shot(page, info, "iou-hk-permit");

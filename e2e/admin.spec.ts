@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ADMIN_SIGN_PASSWORD, adminSession, approveSandboxPayment, chooseSignature, completeRealName, inviteLink, passAdminFactor, person, randomAdultId, setSignPassword, shot, signIn } from "./helpers";
-import { fillFacts, openWizard } from "./iou-flow";
+import { confirmWizard, fillFacts, openWizard } from "./iou-flow";
 
 /** A server action's id in the production build, as a browser would send it. */
 function adminActionId(name: string): string {
@@ -89,7 +89,7 @@ test("@admin coupon batch used by a user; a frozen user cannot sign; a case-libr
   await openWizard(u);
   await u.getByLabel("对方手机号（选填）").fill(borrower.phone);
   await fillFacts(u, "1200");
-  await u.getByRole("button", { name: "下一步：预览并签署" }).click();
+  await confirmWizard(u);
   await u.getByLabel("优惠券").selectOption({ label: `测试立减${code}（减¥1.50）` });
   await expect(u.getByRole("button", { name: "去支付 ¥5.40" })).toBeVisible();
   await u.getByRole("button", { name: "去支付 ¥5.40" }).click();

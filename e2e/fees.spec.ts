@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { approveSandboxPayment, outbox, person, shot } from "./helpers";
-import { fillFacts, openWizard, signAsInitiator } from "./iou-flow";
+import { confirmWizard, fillFacts, openWizard, signAsInitiator } from "./iou-flow";
 import { forSigner, setUp, signOwnDocument, uploadFrom } from "./own-file-flow";
 
 // Fees as a user meets them: the free quota, the price lines, the sandbox gateway (approve and
@@ -12,8 +12,7 @@ const total = (page: Page) => page.getByTestId("price-total");
 async function iouDraftToSignPage(page: Page, amount: string) {
   await openWizard(page);
   await fillFacts(page, amount);
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
-  await expect(page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
+  await confirmWizard(page);
 }
 
 test("@fees free quota, paying (declined, then approved), the saver card, a coupon, and a refund", async ({ browser }, info) => {

@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { adminSession, person, shot } from "./helpers";
-import { openWizard } from "./iou-flow";
+import { nextStep, openWizard } from "./iou-flow";
 
 // Admin numbers of its own (ADMIN_PHONES in scripts/test-e2e.mjs), apart from the foundation
 // spec's, so the login-code spacing never collides. Both viewports set the same value.
@@ -20,10 +20,14 @@ test("@iou the admin sets the one-year LPR; the wizard warns above four times it
 
   const lender = await person(browser, info, "利出借");
   await openWizard(lender.page);
-  await lender.page.getByLabel("年利率（%，选填）").fill("10");
-  await expect(lender.page.getByTestId("rate-warning")).toHaveCount(0);
-  await lender.page.getByLabel("年利率（%，选填）").fill("10.5");
-  await expect(lender.page.getByTestId("rate-warning")).toContainText("一年期LPR（2.5%）的4倍（10%）");
+  await nextStep(lender.page);
+  await lender.page.getByLabel("借款金额", { exact: true }).fill("1000");
+  await lender.page.getByLabel("借款用途").fill("周转");
+  await nextStep(lender.page);
+  await lender.page.getByLabel("年利率（%）").fill("10");
+  await expect(lender.page.getByTestId("form-annualRate-advice")).toHaveCount(0);
+  await lender.page.getByLabel("年利率（%）").fill("10.5");
+  await expect(lender.page.getByTestId("form-annualRate-advice")).toContainText("一年期LPR（2.5%）的4倍（10%）");
   await adminCtx.close();
   await lender.context.close();
 });

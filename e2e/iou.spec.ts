@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { test, expect } from "@playwright/test";
 import { drawSignature, inviteLink, person, shot } from "./helpers";
-import { fillFacts, inDays, openWizard, signAsInitiator, today } from "./iou-flow";
+import { confirmWizard, fillFacts, inDays, nextStep, openWizard, signAsInitiator, today } from "./iou-flow";
 
 test("@iou 我出借 + 对方填: counterparty fills info and signs; both folders 已生效; the PDF holds names, amounts and dates", async ({ browser }, info) => {
   const lender = await person(browser, info, "钱出借");
@@ -10,13 +10,20 @@ test("@iou 我出借 + 对方填: counterparty fills info and signs; both folder
 
   await openWizard(page);
   await shot(page, info, "iou-wizard");
-  await page.getByLabel("借款金额（元）").fill("1.234");
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
-  await expect(page.locator("#amount-error")).toHaveText("金额最多保留两位小数");
   await page.getByLabel("对方手机号（选填）").fill(borrower.phone);
+  await nextStep(page);
+  await page.getByLabel("借款金额", { exact: true }).fill("1.234");
+  await nextStep(page);
+  await expect(page.locator("#form-amount-error")).toHaveText("金额最多保留两位小数");
+  await page.getByRole("button", { name: "上一步" }).click();
   await fillFacts(page, "5000");
-  await expect(page.getByTestId("amount-upper")).toHaveText("¥5,000.00 · 人民币伍仟元整");
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
+  await page.getByRole("button", { name: "上一步" }).click();
+  await page.getByRole("button", { name: "上一步" }).click();
+  await expect(page.getByTestId("form-amount-upper")).toHaveText("¥5,000.00 · 人民币伍仟元整");
+  await shot(page, info, "iou-wizard-amount");
+  await nextStep(page);
+  await nextStep(page);
+  await confirmWizard(page);
   await shot(page, info, "iou-preview-sign");
   await signAsInitiator(page);
   await expect(page.getByTestId("status")).toHaveText("待借款人补充信息");
@@ -61,24 +68,24 @@ test("@iou 借给我 + 我来填: the lender rejects with a reason and the initi
   const borrower = await person(browser, info, "吴借款");
   const page = borrower.page;
   await openWizard(page);
-  await page.getByText("借给我", { exact: true }).click();
+  await page.getByText("我借款", { exact: true }).click();
   await page.getByText("我来填", { exact: true }).click();
   await page.getByLabel("对方姓名").fill(lender.name);
   await page.getByLabel("对方身份证号").fill("110101201001011234");
   await page.getByLabel("对方身份证号").blur();
-  await expect(page.locator("#counterpartyIdNumber-error")).toContainText(/校验位|22至75周岁/);
+  await expect(page.locator("#party-counterpartyIdNumber-error")).toContainText(/校验位|22至75周岁/);
   await page.getByLabel("对方身份证号").fill(lender.id);
   await page.getByLabel("对方手机号").fill(lender.phone);
   await fillFacts(page, "120000");
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
-  await expect(page.locator("#supplement-error")).toHaveText("借款金额超过10万元，须填写补充信息");
+  await nextStep(page);
+  await expect(page.locator("#form-supplement-error")).toHaveText("借款金额超过10万元，须填写补充信息");
+  await page.getByLabel("填写补充信息（逾期利率、双方地址、争议管辖）").check();
   await page.getByLabel("逾期年利率（%）").fill("6");
   await page.getByLabel("出借人地址").fill("北京市东城区测试路1号");
   await page.getByLabel("借款人地址").fill("上海市黄浦区测试路2号");
   await page.getByLabel("争议管辖法院").selectOption("出借人住所地人民法院");
-  await page.getByLabel("补充信息").check();
   await shot(page, info, "iou-wizard-supplement");
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
+  await confirmWizard(page);
   await signAsInitiator(page);
   await expect(page.getByTestId("status")).toHaveText("待出借人签署");
   const detail = page.url();
@@ -107,7 +114,7 @@ test("@iou a stranger at the link sees nothing private; 撤销 before the counte
   await openWizard(page);
   await page.getByLabel("对方手机号（选填）").fill("13700000000");
   await fillFacts(page, "800");
-  await page.getByRole("button", { name: "下一步：预览并签署" }).click();
+  await confirmWizard(page);
   await signAsInitiator(page);
   const link = new URL(await page.getByTestId("sign-link").inputValue()).pathname;
 

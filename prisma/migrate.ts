@@ -6,12 +6,15 @@ import pg from "pg";
 import { config, usesPostgresServer } from "@/lib/server/config";
 import { applyMigrations, pgliteRunner, pgRunner, type SqlRunner } from "@/lib/server/db/migrations";
 import { sealStoredFacts } from "@/lib/server/contracts/facts-seal";
+import { migrateLegacyIouFacts } from "@/lib/server/contracts/template-facts";
 
 /** SQL migrations, then the data steps that need the application's keys. */
 async function migrate(sql: SqlRunner, where: string) {
   report(await applyMigrations(sql), where);
   const sealed = await sealStoredFacts(sql);
   if (sealed) console.log(`migrate: sealed the ID numbers kept in clear in ${sealed} contract(s)`);
+  const ious = await migrateLegacyIouFacts(sql);
+  if (ious) console.log(`migrate: ${ious} 借条 now stored as a template's { party, form }`);
 }
 
 async function main() {

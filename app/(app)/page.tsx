@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 
 const tiles: { key: string; label: string; desc: string; color: string; href?: string }[] = [
-  { key: "iou", label: "借条", desc: "借款凭证，双方签署", color: "bg-orange-50 text-orange-600", href: "/iou" },
+  { key: "iou", label: "借条", desc: "借款凭证，双方签署", color: "bg-orange-50 text-orange-600", href: "/templates/iou" },
   { key: "receipt", label: "收据", desc: "收款凭证，对方领取", color: "bg-emerald-50 text-emerald-600", href: "/templates/receipt" },
   { key: "templates", label: "全部合同模板", desc: "租房、买卖等18种", color: "bg-brand-50 text-brand-600", href: "/templates" },
   { key: "file", label: "文件发起", desc: "上传 PDF/Word/Excel", color: "bg-violet-50 text-violet-600", href: "/files/new" },

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/server/auth/session";
 import { requestMeta } from "@/lib/server/request";
 import {
-  iouDraftSave,
   initiatorAction,
   rejectContract,
   setRepayReminder,
@@ -22,11 +21,6 @@ import {
   claimStart,
 } from "@/lib/server/contracts";
 import { reportRequest } from "@/lib/server/evidence/report";
-
-export async function iouDraftSaveAction(input: { contractId?: string | null; form: unknown; complete: boolean }) {
-  const user = await requireUser();
-  return iouDraftSave(user, { contractId: typeof input?.contractId === "string" ? input.contractId : null, form: input?.form, complete: input?.complete === true });
-}
 
 export async function signStartAction(input: unknown) {
   return signStart(await requireUser(), input);

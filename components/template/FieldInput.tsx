@@ -11,9 +11,11 @@
 //   such as 选填 or the unit sit outside the <label>; a list cell is named 第2项费用项目.
 // Everything a user typed is rendered as text by React, never as HTML.
 import type { ReactNode } from "react";
-import { useFieldArray, useFormContext, useFormState, type Control, type FieldErrors, type UseFormRegisterReturn } from "react-hook-form";
+import { useState } from "react";
+import { useFieldArray, useFormContext, useFormState, useWatch, type Control, type FieldErrors, type UseFormRegisterReturn } from "react-hook-form";
 import { Button } from "@/components/ui/Button";
 import { addDays, formatYmd, parseYmd } from "@/lib/domain/dates";
+import { formatYuan, toChineseUppercase, yuanToFen } from "@/lib/domain/money";
 import {
   emptyRow,
   type AnyField,
@@ -62,13 +64,18 @@ const inputClass = (error: boolean) =>
     error ? "border-red-500" : "border-slate-300 focus:border-brand-500"
   }`;
 
-/** The error right below the control, then the hint. */
-function Messages({ id, help, error }: { id: string; help?: string; error?: string }) {
+/** The error right below the control, then advice (a warning that does not block), then the hint. */
+function Messages({ id, help, error, advice }: { id: string; help?: string; error?: string; advice?: string }) {
   return (
     <>
       {error && (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
           {error}
+        </p>
+      )}
+      {advice && (
+        <p id={`${id}-advice`} role="status" className="text-sm text-amber-700" data-testid={`${id}-advice`}>
+          {advice}
         </p>
       )}
       {help && (
@@ -108,7 +115,19 @@ function dateBounds(field: DateField, today: string): { min?: string; max?: stri
  * Text, textarea, phone, money, number, date, time, select and radio: one value at `name`.
  * Used for top-level fields and for list cells (then `rowPrefix` names the row).
  */
-function ScalarInput({ field, name, today, rowPrefix }: { field: ScalarField; name: FormPath; today: string; rowPrefix?: string }) {
+/** A typed amount read back as the document prints it: ¥5,000.00 · 人民币伍仟元整 (大写 live). */
+function MoneyEcho({ name, id }: { name: FormPath; id: string }) {
+  const value = useWatch<WizardValues>({ name });
+  const fen = typeof value === "string" && value.trim() ? yuanToFen(value) : null;
+  if (!fen?.ok) return null;
+  return (
+    <p className="text-xs text-slate-600" data-testid={`${id}-upper`}>
+      {`${formatYuan(fen.fen)} · 人民币${toChineseUppercase(fen.fen)}`}
+    </p>
+  );
+}
+
+function ScalarInput({ field, name, today, rowPrefix, advice }: { field: ScalarField; name: FormPath; today: string; rowPrefix?: string; advice?: string }) {
   const { register } = useFormContext<WizardValues>();
   const { errors } = useFormState<WizardValues>({ name });
   const error = errorMessage(errors, name);
@@ -174,7 +193,8 @@ function ScalarInput({ field, name, today, rowPrefix }: { field: ScalarField; na
         <Optional show={!field.required} />
       </div>
       {control}
-      <Messages id={id} help={field.help} error={error} />
+      {field.kind === "money" && !rowPrefix && <MoneyEcho name={name} id={id} />}
+      <Messages id={id} help={field.help} error={error} advice={advice} />
     </div>
   );
 }
@@ -316,7 +336,8 @@ type ListValues = { form: Record<string, Row[]> };
 /** Rows of small inputs: a compact card per row, 删除 per row, the field's own add button. */
 function ListInput({ field, today }: { field: ListField; today: string }) {
   const name: FormPath = `form.${field.name}`;
-  const { control } = useFormContext<WizardValues>();
+  const { control, getValues, trigger } = useFormContext<WizardValues>();
+  const [presetNote, setPresetNote] = useState<string | null>(null);
   const { errors } = useFormState<WizardValues>({ name });
   const rows = useFieldArray({ control: control as unknown as Control<ListValues>, name });
   const id = domId(name);
@@ -328,6 +349,31 @@ function ListInput({ field, today }: { field: ListField; today: string }) {
         {field.label}
         <Optional show={field.minRows === 0} />
       </legend>
+      {field.presets && (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span>{field.presets.label}：</span>
+          {field.presets.counts.map((n) => (
+            <Button
+              key={n}
+              type="button"
+              variant="secondary"
+              className="min-h-9 px-3 text-sm"
+              onClick={() => {
+                const today_ = parseYmd(today);
+                const filled = today_ ? field.presets!.rows(getValues("form"), n, { today: today_ }) : null;
+                setPresetNote(filled ? null : "请先填写前面的金额、日期等信息");
+                if (filled) {
+                  rows.replace(filled);
+                  void trigger(name);
+                }
+              }}
+            >
+              {n}期
+            </Button>
+          ))}
+          {presetNote && <span className="text-amber-700">{presetNote}</span>}
+        </div>
+      )}
       {count === 0 && <p className="text-sm text-slate-500">还没有添加{field.label}</p>}
       {rows.fields.map((row, i) => {
         const rowName = `第${i + 1}项`;
@@ -368,7 +414,7 @@ function ListInput({ field, today }: { field: ListField; today: string }) {
 // ───────────────────────────── entry ─────────────────────────────
 
 /** One template field under `form.`, inside the wizard's FormProvider. `today` is "YYYY-MM-DD" (Asia/Shanghai). */
-export function FieldInput({ field, today }: { field: AnyField; today: string }) {
+export function FieldInput({ field, today, advice }: { field: AnyField; today: string; advice?: string }) {
   switch (field.kind) {
     case "checkbox":
       return <CheckboxInput field={field} />;
@@ -377,6 +423,6 @@ export function FieldInput({ field, today }: { field: AnyField; today: string })
     case "list":
       return <ListInput field={field} today={today} />;
     default:
-      return <ScalarInput field={field} name={`form.${field.name}`} today={today} />;
+      return <ScalarInput field={field} name={`form.${field.name}`} today={today} advice={advice} />;
   }
 }

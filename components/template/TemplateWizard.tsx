@@ -1,5 +1,5 @@
 "use client";
-// The wizard of every template contract (租房合同, 买卖合同 …), driven by its definition:
+// The wizard of every template contract (借条, 租房合同, 买卖合同 …), driven by its definition:
 // step 0 签署方 (who I am, who the other side is), one step per definition step, then 预览 of the
 // very document that will be signed. One react-hook-form holds { party, form }.
 //
@@ -17,7 +17,8 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Segmented } from "@/components/ui/Segmented";
 import { parseYmd, shanghaiToday, type YMD } from "@/lib/domain/dates";
-import { maskId } from "@/lib/domain/idcard";
+import { ID_TYPES, maskId } from "@/lib/domain/idcard";
+import { ID_NUMBER_LABELS, ID_TYPE_LABELS } from "@/lib/domain/account-labels";
 import { shownStepFields, type FormValues, type TemplateSigner } from "@/lib/domain/templates/engine";
 import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";
 import type { ActionResult } from "@/lib/server/result";
@@ -38,6 +39,10 @@ export type TemplateWizardProps = {
   save: (input: unknown) => Promise<SaveResult>;
   /** 参照示例填写: start from the template's sample facts (a new draft only). */
   fromSample?: boolean;
+  /** The initiator's 同港澳台居民签署合同 switch: the other side may then hold a 通行证 / 居住证. */
+  crossBorder?: boolean;
+  /** The one-year LPR (basis points), for the template's advice on rates. */
+  lprBp?: number;
 };
 
 /** Full dotted path ("form.costs.1.item", "party.counterpartyPhone") → message. */
@@ -71,8 +76,8 @@ function issuesOf(prefix: "party" | "form", issues: readonly { path: readonly Pr
   return out;
 }
 
-function partyIssues(t: WizardTemplate, today: YMD, party: PartyForm): Issues {
-  const r = partySchema(t, today).safeParse(party);
+function partyIssues(t: WizardTemplate, today: YMD, party: PartyForm, crossBorder: boolean): Issues {
+  const r = partySchema(t, today, { crossBorder }).safeParse(party);
   return r.success ? {} : issuesOf("party", r.error.issues);
 }
 
@@ -82,8 +87,8 @@ function formIssues(t: WizardTemplate, today: YMD, form: FormValues): Issues {
 }
 
 /** The issues of wizard step `step` (0 = party, 1..n = the template's steps, n+1 = preview). */
-function stepIssues(t: WizardTemplate, today: YMD, step: number, values: WizardValues): Issues {
-  if (step === 0) return partyIssues(t, today, values.party);
+function stepIssues(t: WizardTemplate, today: YMD, step: number, values: WizardValues, crossBorder: boolean): Issues {
+  if (step === 0) return partyIssues(t, today, values.party, crossBorder);
   if (step > t.steps.length) return {};
   const shown = new Set(shownStepFields(t.steps, step - 1, values.form).map((f) => f.name));
   return Object.fromEntries(Object.entries(formIssues(t, today, values.form)).filter(([path]) => shown.has(path.split(".")[1] ?? "")));
@@ -135,13 +140,13 @@ function previewSigners(t: WizardTemplate, party: PartyForm, me: Me): TemplateSi
   return t.roles.map((r) =>
     r.key === party.myRole
       ? { role: r.key, name: me.name, idMasked: me.idMasked }
-      : { role: r.key, name: self ? party.counterpartyName.trim() : "", idMasked: self && id ? maskId(id) : "" },
+      : { role: r.key, name: self ? party.counterpartyName.trim() : "", idLabel: ID_NUMBER_LABELS[party.counterpartyIdType], idMasked: self && id ? maskId(id) : "" },
   );
 }
 
 // ───────────────────────────── the wizard ─────────────────────────────
 
-function Wizard({ t, today, me, draft, save, fromSample = false }: TemplateWizardProps & { t: WizardTemplate }) {
+function Wizard({ t, today, me, draft, save, fromSample = false, crossBorder = false, lprBp }: TemplateWizardProps & { t: WizardTemplate }) {
   const router = useRouter();
   const pathname = usePathname();
   const todayYmd = useTodayYmd(today);
@@ -164,12 +169,13 @@ function Wizard({ t, today, me, draft, save, fromSample = false }: TemplateWizar
   );
   // Rebuilt every render: react-hook-form reads the latest resolver, so it always checks the step on screen.
   const resolver: Resolver<WizardValues> = (values) => {
-    const issues = stepIssues(t, todayYmd, step, values);
+    const issues = stepIssues(t, todayYmd, step, values, crossBorder);
     return Object.keys(issues).length ? { values: {}, errors: toFieldErrors(issues) } : { values, errors: {} };
   };
   const methods = useForm<WizardValues>({ defaultValues, resolver, mode: "onTouched" });
   const { control, trigger, getValues, setError, setFocus } = methods;
   const [party, form] = useWatch({ control, name: ["party", "form"] });
+  const advice = t.advice(t.read(form), { today: todayYmd, lprBp });
 
   // A new step starts at the top, with focus on its title for screen readers. Compared with the
   // step last shown (not "first run") so that React's dev double-invoke does not jump on load.
@@ -254,7 +260,7 @@ function Wizard({ t, today, me, draft, save, fromSample = false }: TemplateWizar
     if (step === previewStep - 1) {
       // The preview renders the parsed form: everything must parse, including rules across steps.
       const values = getValues();
-      const issues = { ...partyIssues(t, todayYmd, values.party), ...formIssues(t, todayYmd, values.form) };
+      const issues = { ...partyIssues(t, todayYmd, values.party, crossBorder), ...formIssues(t, todayYmd, values.form) };
       if (Object.keys(issues).length) {
         setProblem(["请按提示修改标红的内容", ...showIssues(issues)].join("；"));
         return;
@@ -274,11 +280,11 @@ function Wizard({ t, today, me, draft, save, fromSample = false }: TemplateWizar
         }}
       >
         <StepHeader templateName={t.name} title={titles[step] ?? ""} help={step > 0 ? t.steps[step - 1]?.help : undefined} index={step} total={titles.length} headingRef={headingRef} sampleNotice={fromSample && !draft} />
-        {step === 0 && <PartyStep t={t} party={party} me={me} />}
+        {step === 0 && <PartyStep t={t} party={party} me={me} crossBorder={crossBorder} />}
         {step > 0 && step < previewStep && (
           <section className="flex flex-col gap-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
             {shownStepFields(t.steps, step - 1, form).map((f) => (
-              <FieldInput key={f.name} field={f} today={today} />
+              <FieldInput key={f.name} field={f} today={today} advice={advice[f.name]} />
             ))}
           </section>
         )}
@@ -343,14 +349,15 @@ function StepHeader({
   );
 }
 
-/** 签署方: my role (only those the template lets start it), then the other side: 对方填 / 我来填, and always their phone. */
-function PartyStep({ t, party, me }: { t: WizardTemplate; party: PartyForm; me: Me }) {
+/** 签署方: my role (only those the template lets start it), then the other side: 对方填 / 我来填, and their phone. */
+function PartyStep({ t, party, me, crossBorder }: { t: WizardTemplate; party: PartyForm; me: Me; crossBorder: boolean }) {
   const { register, control } = useFormContext<WizardValues>();
   const { errors } = useFormState({ control, name: "party" });
   const err = (name: keyof PartyForm) => errorMessage(errors, `party.${name}`);
   const mine = t.roles.find((r) => r.key === party.myRole);
   const other = t.roles.find((r) => r.key !== party.myRole) ?? t.roles[1];
   const roleOptions = t.roles.filter((r) => t.initiators.includes(r.key)).map((r) => [r.key, r.asMe] as const);
+  const phoneOptional = t.inviteByLink && party.counterpartyFill === "COUNTERPARTY";
   return (
     <section className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
       <p className="text-sm font-medium text-slate-700">我的身份</p>
@@ -379,19 +386,46 @@ function PartyStep({ t, party, me }: { t: WizardTemplate; party: PartyForm; me: 
       {party.counterpartyFill === "SELF" ? (
         <>
           <Field id="party-counterpartyName" label="对方姓名" autoComplete="off" error={err("counterpartyName")} {...register("party.counterpartyName")} />
-          <Field id="party-counterpartyIdNumber" label="对方身份证号" autoComplete="off" maxLength={18} error={err("counterpartyIdNumber")} {...register("party.counterpartyIdNumber")} />
+          {crossBorder && (
+            <div className="flex flex-col gap-1">
+              <label htmlFor="party-counterpartyIdType" className="text-sm font-medium text-slate-700">
+                对方证件类型
+              </label>
+              <select id="party-counterpartyIdType" className="min-h-11 rounded-lg border border-slate-300 bg-white px-3" {...register("party.counterpartyIdType")}>
+                {ID_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {ID_TYPE_LABELS[type]}
+                  </option>
+                ))}
+              </select>
+              {err("counterpartyIdType") && (
+                <p role="alert" id="party-counterpartyIdType-error" className="text-sm text-red-600">
+                  {err("counterpartyIdType")}
+                </p>
+              )}
+            </div>
+          )}
+          <Field
+            id="party-counterpartyIdNumber"
+            label={`对方${ID_NUMBER_LABELS[party.counterpartyIdType ?? "CN_RESIDENT"]}`}
+            placeholder={party.counterpartyIdType === "HK_MO_PERMIT" ? "如 H12345678" : undefined}
+            autoComplete="off"
+            maxLength={18}
+            error={err("counterpartyIdNumber")}
+            {...register("party.counterpartyIdNumber")}
+          />
         </>
       ) : (
-        <p className="text-xs text-slate-500">对方的姓名和身份证号由对方在签署时填写并完成实名认证。</p>
+        <p className="text-xs text-slate-500">对方的姓名和证件号码由对方在签署时填写并完成实名认证。</p>
       )}
       <Field
         id="party-counterpartyPhone"
-        label="对方手机号"
+        label={phoneOptional ? "对方手机号（选填）" : "对方手机号"}
         type="tel"
         inputMode="tel"
         autoComplete="off"
         placeholder="11位手机号"
-        hint="签署邀请将通过短信发送到这个手机号"
+        hint={phoneOptional ? "填写后系统将短信通知对方；也可以在发起后复制链接或出示二维码给对方" : "签署邀请将通过短信发送到这个手机号"}
         error={err("counterpartyPhone")}
         {...register("party.counterpartyPhone")}
       />
@@ -422,7 +456,7 @@ function PreviewStep({ t, today, party, form, me }: { t: WizardTemplate; today: 
   );
 }
 
-/** Sticky above the phone's bottom navigation (as IouWizard), in the flow from md up where the nav moves to the side. */
+/** Sticky above the phone's bottom navigation, in the flow from md up where the nav moves to the side. */
 function ActionBar({
   step,
   isPreview,

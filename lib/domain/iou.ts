@@ -125,10 +125,8 @@ export function iouAgeError(birth: YMD, today: YMD, who = "您"): string | null 
   return null;
 }
 
-/** The facts as the contract stores and renders them, from a form that passed iouFormSchema. */
+/** The facts the 借条 template renders, from its parsed form (lib/domain/templates/iou.ts). */
 export type IouFacts = {
-  lenderRole: "LENDER";
-  initiatorRole: IouRole;
   amountFen: number;
   purpose: string;
   loanDate: string;

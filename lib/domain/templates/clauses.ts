@@ -14,7 +14,7 @@ export type Section = { title: string; blocks: DocBlock[] };
  * over immovables and go to where the property lies (art. 34, SPC interpretation art. 28); rural
  * land (grassland) transfers may also go to mediation or land-contract arbitration first.
  */
-export type DisputeVenue = { kind: "general" } | { kind: "property"; what: string } | { kind: "land" };
+export type DisputeVenue = { kind: "general" } | { kind: "property"; what: string } | { kind: "land" } | { kind: "agreed"; court: string };
 
 export type DocumentBody = {
   /** Paragraphs between the parties block and the first section. */
@@ -82,6 +82,8 @@ export function disputeSection(v: DisputeVenue): Section {
       return section("争议解决", p(`${first}协商不成的，任何一方均可向被告住所地或合同履行地有管辖权的人民法院提起诉讼。`));
     case "property":
       return section("争议解决", p(`${first}协商不成的，任何一方均可向${v.what}所在地有管辖权的人民法院提起诉讼。`));
+    case "agreed":
+      return section("争议解决", p(`${first}协商不成的，由${v.court}管辖。`));
     case "land":
       return section(
         "争议解决",

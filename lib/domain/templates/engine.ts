@@ -9,7 +9,7 @@
 // action and the renderer can never disagree about which fields exist.
 import { z } from "zod";
 import { addDays, compareYmd, daysBetween, formatYmd, formatYmdChinese, parseYmd, type YMD } from "../dates";
-import { ageOn, parseResidentId } from "../idcard";
+import { ageOn, parsePersonId, type IdType } from "../idcard";
 import { formatYuan, yuanToFen } from "../money";
 import { hasEmoji, HIDDEN_CHARS } from "../typed-text";
 import { CN_MOBILE_RE, normalizePhone } from "../phone";
@@ -55,8 +55,22 @@ export type TemplateMeta = {
   signOrder: SignOrder;
   /** Both parties' age bounds in completed years (checked from the ID number). */
   ageRange: { min: number; max: number };
+  /** The age rule's message, when the kind words it its own way (借条); default: `${name}仅支持…`. */
+  ageMessage?: (age: number, who: "self" | "other") => string;
   /** Upper bound of the headline amount, where the product has such a rule. */
   maxAmountFen?: number;
+  /** 对方填 may be invited by link or QR code alone (the phone is then optional). */
+  inviteByLink?: boolean;
+  /** Contract number prefix: HT20261203…; 借条 JT. */
+  numberPrefix?: string;
+  /** What the document calls itself in running text: 借条, 合同 (default). */
+  noun?: string;
+  /** Whether 结清 (settlement) applies once effective. */
+  settleable?: boolean;
+  /** 告知书: read and accepted before the wizard opens. */
+  notice?: readonly string[];
+  /** Extra links on the template preview (e.g. 判例库). */
+  previewLinks?: readonly { href: string; label: string }[];
 };
 
 export function signSteps(meta: Pick<TemplateMeta, "signOrder" | "roles">, initiatorRole: string): SignStep[] {
@@ -85,17 +99,19 @@ export function signSteps(meta: Pick<TemplateMeta, "signOrder" | "roles">, initi
 }
 
 /** The age rule for a party's resident ID under a template; null when acceptable. */
-export function partyAgeError(meta: Pick<TemplateMeta, "ageRange" | "name">, idNumber: string, today: YMD): string | null {
-  const parsed = parseResidentId(idNumber, today);
+export function partyAgeError(meta: Pick<TemplateMeta, "ageRange" | "name" | "ageMessage">, idNumber: string, today: YMD, type: IdType = "CN_RESIDENT"): string | null {
+  const parsed = parsePersonId(type, idNumber, today);
   if (!parsed.ok) return parsed.error;
-  return ageRangeError(meta, parsed.birthDate, today);
+  // A 回乡证 number carries no birth date: the holder's age is checked from their own real-name record when they sign.
+  return parsed.birthDate ? ageRangeError(meta, parsed.birthDate, today) : null;
 }
 
 /** The template's age rule for a party born on `born` (the initiator, or a counterparty who supplies their identity). */
-export function ageRangeError(meta: Pick<TemplateMeta, "ageRange" | "name">, born: YMD, today: YMD): string | null {
+export function ageRangeError(meta: Pick<TemplateMeta, "ageRange" | "name" | "ageMessage">, born: YMD, today: YMD, who: "self" | "other" = "other"): string | null {
   const age = ageOn(born, today);
   const { min, max } = meta.ageRange;
-  return age < min || age > max ? `${meta.name}仅支持${min}–${max}周岁的大陆居民签署` : null;
+  if (age >= min && age <= max) return null;
+  return meta.ageMessage ? meta.ageMessage(age, who) : `${meta.name}仅支持${min}–${max}周岁的大陆居民签署`;
 }
 
 // ───────────────────────────── fields ─────────────────────────────
@@ -172,6 +188,14 @@ export type ListField<N extends string = string, C extends readonly ColumnField[
   maxRows: number;
   /** The add-row button: 添加家具 */
   addLabel: string;
+  /** Buttons that fill the rows from the rest of the form (分期: 3期 / 6期 / 12期). */
+  presets?: ListPresets;
+};
+export type ListPresets = {
+  label: string;
+  counts: readonly number[];
+  /** The rows for `count`, or null while the fields they derive from are not filled yet. */
+  rows: (form: FormValues, count: number, ctx: TemplateContext) => Row[] | null;
 };
 
 export type AnyField =
@@ -511,6 +535,8 @@ function checkField(f: AnyField, value: FieldValue, today: YMD, report: Report) 
 export type TemplateContext = {
   /** Today in Asia/Shanghai (the server's clock on the server). */
   today: YMD;
+  /** The one-year LPR in basis points (admin setting), for advice on rates. */
+  lprBp?: number;
 };
 
 /** Report a cross-field problem on a field of the form (first segment typed to the form). */
@@ -644,7 +670,7 @@ function checkDefinition(id: string, fields: readonly AnyField[]) {
 // ───────────────────────────── the definition ─────────────────────────────
 
 /** A signer as the server knows them: role key, identity (blank while 对方填 is pending), signature. */
-export type TemplateSigner = { role: string; name: string; idMasked: string; signatureSha256?: string; signedAt?: string; note?: string };
+export type TemplateSigner = { role: string; name: string; idMasked: string; /** 身份证号 unless another document. */ idLabel?: string; signatureSha256?: string; signedAt?: string; note?: string };
 export type DocumentMeta = { number: string; initiatedOn?: string };
 
 /**
@@ -653,7 +679,6 @@ export type DocumentMeta = { number: string; initiatedOn?: string };
  * precise. Methods (not arrow properties) so that erasing is allowed.
  */
 export interface TemplateDefinition<Form extends FormValues = FormValues, Facts = unknown> extends TemplateMeta {
-  readonly builtIn: false;
   readonly steps: readonly StepDef[];
   /** All rules of the wizard; parse output is trimmed with hidden fields reset. */
   schema(ctx: TemplateContext): z.ZodType<Form, Form>;
@@ -671,7 +696,13 @@ export interface TemplateDefinition<Form extends FormValues = FormValues, Facts 
   read(stored: unknown): Form;
   /** The amount for lists and Contract.amountFen; null when the template has none. */
   headlineFen(facts: Facts): number | null;
+  /** Non-blocking advice by field name (年利率超过LPR四倍 …), for a form as typed so far. */
+  advice(form: Form, ctx: TemplateContext): Record<string, string>;
+  /** 还款提醒: the days a reminder SMS goes to the given role, and what it says; empty when the kind has none. */
+  reminders(facts: Facts): Reminder[];
 }
+
+export type Reminder = { date: string; role: string; text: string };
 
 export type TemplateSpec<S extends readonly StepDef[], X> = TemplateMeta & {
   steps: S;
@@ -684,11 +715,13 @@ export type TemplateSpec<S extends readonly StepDef[], X> = TemplateMeta & {
   /** The template's own clauses; the frame (title, parties, standard clauses, signers) is shared. */
   body: (facts: X, names: Record<string, string>) => DocumentBody;
   headlineFen?: (facts: X) => number | null;
+  advice?: (form: FormOf<S>, ctx: TemplateContext) => Partial<Record<keyof FormOf<S> & string, string>>;
+  reminders?: (facts: X) => Reminder[];
 };
 
 export function defineTemplate<const S extends readonly StepDef[], X>(spec: TemplateSpec<S, X>): TemplateDefinition<FormOf<S>, X> {
   type Form = FormOf<S>;
-  const { steps, rules, defaults, sample, facts, body, headlineFen, ...meta } = spec;
+  const { steps, rules, defaults, sample, facts, body, headlineFen, advice, reminders, ...meta } = spec;
   const fields = fieldsOf(steps);
   const byName = new Map(fields.map((f) => [f.name, f]));
   checkDefinition(meta.id, fields);
@@ -696,7 +729,6 @@ export function defineTemplate<const S extends readonly StepDef[], X>(spec: Temp
   const emptyForm = (today: YMD) => ({ ...Object.fromEntries(fields.map((f) => [f.name, emptyValue(f, today)])), ...defaults?.(today) }) as unknown as Form;
   return {
     ...meta,
-    builtIn: false,
     steps,
     schema: (ctx) => buildSchema<Form>(fields, ctx, rules),
     emptyForm,
@@ -705,6 +737,8 @@ export function defineTemplate<const S extends readonly StepDef[], X>(spec: Temp
     read: (stored) => normalise(fields, byName, withValidChoices(fields, coerceAll(fields, isRecord(stored) ? stored : {}).values)) as Form,
     document: (x, signers, docMeta) => renderDocument(meta, body(x, partyNames(meta.roles, signers)), signers, docMeta),
     headlineFen: (x) => headlineFen?.(x) ?? null,
+    advice: (form, ctx) => Object.fromEntries(Object.entries(advice?.(form, ctx) ?? {}).filter((e): e is [string, string] => typeof e[1] === "string")),
+    reminders: (x) => reminders?.(x) ?? [],
   };
 }
 

@@ -1,12 +1,11 @@
-// The template library: every official template, in library order. The 借条 keeps its own wizard
-// (components/iou, lib/validation/iou) and appears here as metadata only; the other 17 are
-// driven entirely by their definitions. Adding a template = adding its file and one line here.
-import { IOU_MAX_AGE, IOU_MAX_FEN, IOU_MIN_AGE } from "../iou";
-import type { CategoryId, FormValues, TemplateDefinition, TemplateMeta } from "./engine";
+// The template library: every official template, in library order, each driven entirely by its
+// definition (the 借条 included). Adding a template = adding its file and one line here.
+import type { CategoryId, FormValues, TemplateDefinition } from "./engine";
 import { gift } from "./gift";
 import { grasslandTransfer } from "./grassland-transfer";
 import { housekeeping } from "./housekeeping";
 import { imageLicense } from "./image-license";
+import { iou } from "./iou";
 import { itemLease } from "./item-lease";
 import { parkingLease } from "./parking-lease";
 import { partTime } from "./part-time";
@@ -21,36 +20,15 @@ import { simpleStatement } from "./simple-statement";
 import { statement } from "./statement";
 import { trafficSettlement } from "./traffic-settlement";
 
-/** A template with its own hand-built wizard and renderer (only 借条). */
-export type BuiltInTemplate = TemplateMeta & { readonly builtIn: true; /** Its own pages. */ readonly href: string };
-/** A wizard template with its form and facts types erased, as the UI and server handle it. */
+/** A template with its form and facts types erased, as the UI and server handle it. */
 export type WizardTemplate = TemplateDefinition<FormValues, unknown>;
-export type TemplateEntry = BuiltInTemplate | WizardTemplate;
-
-export const IOU_TEMPLATE: BuiltInTemplate = {
-  id: "iou",
-  name: "借条",
-  category: "money",
-  summary: "个人之间借款，约定金额、利率和还款方式",
-  roles: [
-    { key: "LENDER", label: "出借人", asMe: "我是出借人" },
-    { key: "BORROWER", label: "借款人", asMe: "我是借款人" },
-  ],
-  initiators: ["LENDER", "BORROWER"],
-  defaultInitiator: "LENDER",
-  signOrder: "initiator-first",
-  ageRange: { min: IOU_MIN_AGE, max: IOU_MAX_AGE },
-  maxAmountFen: IOU_MAX_FEN,
-  builtIn: true,
-  href: "/iou",
-};
 
 // Each definition is precisely typed in its own file; the registry erases the form/facts types
 // (the definition's methods are checked against its own types where it is written).
 const wizard = (t: WizardTemplate) => t;
 
-export const TEMPLATES: readonly TemplateEntry[] = [
-  IOU_TEMPLATE,
+export const TEMPLATES: readonly WizardTemplate[] = [
+  wizard(iou),
   wizard(receipt),
   wizard(rental),
   wizard(sale),
@@ -80,17 +58,12 @@ export const TEMPLATE_CATEGORIES: readonly { id: CategoryId; label: string }[] =
 
 const BY_ID = new Map(TEMPLATES.map((t) => [t.id, t]));
 
-export function templateById(id: string): TemplateEntry | undefined {
+/** The template of a Contract.kind; undefined for own documents and unknown ids. */
+export function wizardTemplateById(id: string): WizardTemplate | undefined {
   return BY_ID.get(id);
 }
 
-/** The wizard template for a Contract.kind; undefined for 借条 and unknown ids. */
-export function wizardTemplateById(id: string): WizardTemplate | undefined {
-  const t = BY_ID.get(id);
-  return t && !t.builtIn ? t : undefined;
-}
-
-export function templatesInCategory(category: CategoryId): TemplateEntry[] {
+export function templatesInCategory(category: CategoryId): WizardTemplate[] {
   return TEMPLATES.filter((t) => t.category === category);
 }
 

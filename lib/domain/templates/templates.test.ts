@@ -4,10 +4,10 @@
 import { describe, expect, it } from "vitest";
 import { toChineseUppercase } from "../money";
 import { fieldsOf, isoDay, shownFieldNames, type AnyField, type FormValues, type Row } from "./engine";
-import { templateById, TEMPLATES, TEMPLATE_CATEGORIES, wizardTemplateById, type WizardTemplate } from "./registry";
+import { TEMPLATES, TEMPLATE_CATEGORIES, wizardTemplateById, type WizardTemplate } from "./registry";
 import { ctx, docText, issueAt, issuesOf, render, signersFor, today } from "./templates.test-helpers";
 
-const wizards = TEMPLATES.filter((t): t is WizardTemplate => !t.builtIn);
+const wizards: readonly WizardTemplate[] = TEMPLATES;
 
 const NAMES = [
   "借条",
@@ -59,6 +59,7 @@ function toggles(c: NonNullable<AnyField["showWhen"]>, byName: Map<string, AnyFi
 
 /** Date-order cases: the change that puts a later date before an earlier one, and the field blamed. */
 const ORDER: Record<string, { change: FormValues; path: string } | null> = {
+  iou: { change: { loanDate: isoDay(today, 0), repayMode: "ONCE", repayDate: isoDay(today, -1) }, path: "repayDate" },
   receipt: null, // a single date
   gift: null, // a single date
   rental: { change: { startDate: isoDay(today, 10), endDate: isoDay(today, 5), handoverDate: isoDay(today, 1) }, path: "endDate" },
@@ -88,14 +89,13 @@ describe("registry", () => {
     for (const t of TEMPLATES) expect(t.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
-  it("keeps 借条 as built-in metadata with its own rules", () => {
-    const iou = templateById("iou")!;
-    expect(iou.builtIn).toBe(true);
+  it("holds the 借条 as a template like the others, with its own rules", () => {
+    const iou = wizardTemplateById("iou")!;
     expect(iou.roles.map((r) => r.key)).toEqual(["LENDER", "BORROWER"]);
     expect(iou.ageRange).toEqual({ min: 22, max: 75 });
-    expect(wizardTemplateById("iou")).toBeUndefined();
+    expect(iou.settleable).toBe(true);
     expect(wizardTemplateById("rental")?.name).toBe("租房合同");
-    expect(templateById("nope")).toBeUndefined();
+    expect(wizardTemplateById("nope")).toBeUndefined();
   });
 
   it.each(TEMPLATES.map((t) => [t.name, t] as const))("%s: two roles, sensible initiators, a known category", (_, t) => {
@@ -116,8 +116,9 @@ describe("registry", () => {
 
   it("uses every category, and the contract templates sign counterparty first", () => {
     for (const c of TEMPLATE_CATEGORIES) expect(TEMPLATES.some((t) => t.category === c.id)).toBe(true);
-    for (const t of wizards) expect(t.signOrder).toBe(t.id === "receipt" ? "receipt" : "counterparty-first");
-    for (const t of wizards) expect(t.ageRange).toEqual({ min: 18, max: 75 });
+    const order: Record<string, string> = { receipt: "receipt", iou: "initiator-first" };
+    for (const t of wizards) expect(t.signOrder).toBe(order[t.id] ?? "counterparty-first");
+    for (const t of wizards) expect(t.ageRange).toEqual(t.id === "iou" ? { min: 22, max: 75 } : { min: 18, max: 75 });
   });
 });
 

@@ -4,7 +4,7 @@ import { deliveredCode } from "@/lib/server/notify/test-kit";
 import { db } from "@/lib/server/db";
 import { setClockOffset } from "@/lib/server/clock";
 import { signFinish, signStart } from "@/lib/server/contracts";
-import { initiate, iouForm, meta, person, pngDataUrl, sign, versionOf } from "@/lib/server/contracts/test-kit";
+import { initiate, iouDraftSave, iouForm, meta, person, pngDataUrl, sign, versionOf } from "@/lib/server/contracts/test-kit";
 import { intentWebauthnOptions } from "@/lib/server/identity/intent";
 import { softAuthenticator } from "@/lib/server/identity/test-authenticator";
 import { signaturesOf, signatureAdd } from "./seals";
@@ -55,7 +55,6 @@ describe("签署认证方式", () => {
     expect(withPw.preferredVerification).toBe("PASSWORD");
 
     // the initiator signs a new IOU with the password
-    const { iouDraftSave } = await import("@/lib/server/contracts");
     const other = await person("密码乙");
     const draft = await iouDraftSave(withPw, { form: iouForm({ counterpartyPhone: other.phone }), complete: true });
     if (!draft.ok) throw new Error("draft");
@@ -203,7 +202,6 @@ describe("更名", () => {
 
 describe("港澳台 switch and 账号注销", () => {
   it("the switch turns on after a face check; then an IOU may name a 回乡证 holder, who real-names with it and signs", async () => {
-    const { iouDraftSave } = await import("@/lib/server/contracts");
     const { realNameStart, realNameFinish } = await import("@/lib/server/identity/real-name");
     const u = await person("港澳癸");
     const holderPhone = "19912340077";

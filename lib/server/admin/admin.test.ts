@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { signStart } from "@/lib/server/contracts";
-import { initiate, iouForm, person, pngDataUrl, versionOf, payContract } from "@/lib/server/contracts/test-kit";
+import { initiate, iouDraftSave, iouForm, person, pngDataUrl, versionOf, payContract } from "@/lib/server/contracts/test-kit";
 import { contractFee, couponRedeem, couponWallet } from "@/lib/server/payments";
 import { hashSignPassword } from "@/lib/server/identity/sign-password";
 import { userFreeze, userUnfreeze } from "./users";
@@ -59,7 +59,7 @@ describe("admin", () => {
   it("fee rules: an edit changes new quotes, never an order already created; the change is kept with before and after", async () => {
     const actor = await adminActor();
     const u = await person("改价用户");
-    const draft = await (await import("@/lib/server/contracts")).iouDraftSave(u, { form: iouForm({ counterpartyPhone: "19900001111" }), complete: true });
+    const draft = await iouDraftSave(u, { form: iouForm({ counterpartyPhone: "19900001111" }), complete: true });
     if (!draft.ok) throw new Error("draft");
     const c = await db().contract.findUniqueOrThrow({ where: { id: draft.data.contractId } });
     const order = await payContract(u, c.id);
@@ -69,7 +69,7 @@ describe("admin", () => {
     expect(await feeRulesUpdate(actor, form)).toEqual({ ok: false, error: "没有修改任何内容" });
     expect(await feeRulesUpdate(actor, { ...form, iouYuan: "8.80" })).toEqual({ ok: true, data: undefined });
     expect((await db().order.findUniqueOrThrow({ where: { id: order!.id } })).amountFen).toBe(690);
-    const next = await (await import("@/lib/server/contracts")).iouDraftSave(u, { form: iouForm({ counterpartyPhone: "19900001112" }), complete: true });
+    const next = await iouDraftSave(u, { form: iouForm({ counterpartyPhone: "19900001112" }), complete: true });
     if (!next.ok) throw new Error("draft");
     expect((await contractFee(u.id, { id: next.data.contractId, kind: "iou" })).quote.totalFen).toBe(880);
     const audit = await db().adminAudit.findFirstOrThrow({ where: { action: "feeRules.update" }, orderBy: { createdAt: "desc" } });

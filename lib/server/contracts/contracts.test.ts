@@ -4,11 +4,11 @@ import { now, setClockOffset } from "@/lib/server/clock";
 import { runDueJobs } from "@/lib/server/jobs";
 import { blobStore } from "@/lib/server/storage";
 import { shanghaiToday } from "@/lib/domain/dates";
-import { iouDraftSave, signStart, signFinish, supplementInfo, rejectContract, initiatorAction, listFolder } from "./index";
+import { signStart, signFinish, supplementInfo, rejectContract, initiatorAction, listFolder } from "./index";
 import { verifyAuditChain } from "./audit";
 import { linkPartyFor } from "./signing";
 import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
-import { initiate, iouForm, meta, person, pngDataUrl, sign, validIdOf, versionOf } from "./test-kit";
+import { initiate, iouDraftSave, iouForm, meta, person, pngDataUrl, sign, validIdOf, versionOf } from "./test-kit";
 import { faceProof } from "@/lib/server/identity/test-kit";
 
 describe("借条 lifecycle through the services", () => {

@@ -2,9 +2,8 @@ import "server-only";
 // Registers the contract jobs (expiry, repayment reminders) wherever the services load.
 import "./jobs";
 
-export { iouDraftSave, iouInitiatorError } from "./iou";
 export { signStart, signFinish, claimStart, supplementInfo, rejectContract, initiatorAction, listSignatures } from "./signing";
-export { setRepayReminder } from "./jobs";
+export { setRepayReminder, remindersOf } from "./jobs";
 export { listFolder, FOLDER_PAGE_SIZE } from "./folder";
 export { documentFor } from "./document";
 export { renderDocumentPdf } from "./pdf";
@@ -14,5 +13,6 @@ export { frozenHold } from "./hold";
 export { endRequest, endAnswer, endVerified } from "./end-request";
 export { contractEmail, EMAIL_SENDS_PER_HOUR } from "./email";
 export { ownDraftSave, ownFieldsSave, ownFacts, shownFields } from "./own-file";
-export { templateDraftSave, templateDraftFor, templateInitiate, sendsWithoutSigning } from "./template";
+export { templateDraftSave, templateDraftFor, templateInitiate, templateInitiatorError } from "./template";
+export { sendsWithoutSigning } from "@/lib/domain/contract-kind";
 export { openFacts } from "./facts-seal";

@@ -5,8 +5,8 @@ import { shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { couponBatchCreate } from "@/lib/server/admin/coupons";
 import { requestLoginCode } from "@/lib/server/auth/login-code";
-import { endRequest, iouDraftSave, templateDraftSave } from "./index";
-import { effectiveIou, iouForm, person } from "./test-kit";
+import { endRequest, templateDraftSave } from "./index";
+import { effectiveIou, iouDraftSave, iouForm, person } from "./test-kit";
 
 const HIDDEN = "含有不可见的控制字符或文字方向控制符，请删除后重新输入";
 const counts = async () => ({ contracts: await db().contract.count(), batches: await db().couponBatch.count(), codes: await db().loginCode.count() });

@@ -4,17 +4,18 @@ import { now } from "@/lib/server/clock";
 import { enqueue, registerJob } from "@/lib/server/jobs";
 import { queueSms } from "@/lib/server/notify";
 import { compareYmd, parseYmd, shanghaiInstant, shanghaiToday } from "@/lib/domain/dates";
-import { formatYuan } from "@/lib/domain/money";
 import { PENDING_STATES } from "@/lib/domain/lifecycle";
-import { iouFactsFromForm, type IouForm } from "@/lib/validation/iou";
+import { wizardTemplateById } from "@/lib/domain/templates/registry";
+import type { Reminder } from "@/lib/domain/templates/engine";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
 import { reminderSchema } from "@/lib/validation/contract";
 import { EXPIRE_JOB } from "./effects";
 import { ContractError } from "./errors";
 import { runTransition } from "./transition";
-import { openFacts } from "./facts-seal";
+import { templateFactsOf } from "./template-facts";
 import { parseInput } from "@/lib/validation/input";
 
+// The stored job and outbox name, kept as it was so that reminders queued before stay valid.
 const REMINDER_JOB = "iou.repayReminder";
 const REMINDER_HOUR = 9; // 09:00 Asia/Shanghai on each repayment date
 
@@ -30,42 +31,42 @@ registerJob(EXPIRE_JOB, async (payload) => {
   }
 });
 
-/** The borrower's SMS on a repayment date; the job's unique key makes it once per date. */
+/** The reminder SMS of a contract's date (借条: the borrower's repayment); the job's unique key makes it once per date. */
 registerJob(REMINDER_JOB, async (payload) => {
   const { contractId, date } = payload as { contractId: string; date: string };
   const c = await db().contract.findUnique({ where: { id: contractId }, include: { parties: true } });
   if (!c || c.status !== "EFFECTIVE" || !c.repayReminder) return;
-  const facts = iouFactsFromForm(openFacts<IouForm>(c.facts));
-  const due = facts.repayMode === "ONCE" ? facts.amountFen : (facts.instalments.find((p) => p.date === date)?.amountFen ?? 0);
-  const borrower = c.parties.find((p) => p.role === "BORROWER");
-  if (!borrower?.phone) return;
+  const reminder = remindersOf(c).find((r) => r.date === date);
+  const to = reminder && c.parties.find((p) => p.role === reminder.role)?.phone;
+  if (!reminder || !to) return;
   await db().$transaction((tx) =>
-    queueSms(tx, {
-      to: borrower.phone!,
-      body: `【个人电子签】还款提醒：您在《${c.title}》中约定今天（${date}）还款${facts.repayMode === "ONCE" ? "本金" : ""}${formatYuan(due)}${facts.repayMode === "ONCE" && facts.rateBp > 0 ? "及利息" : ""}。`,
-      kind: "iou.repayReminder",
-    }),
+    queueSms(tx, { to, body: `【个人电子签】还款提醒：您在《${c.title}》中约定${reminder.text}。`, kind: REMINDER_JOB }),
   );
 });
 
-/** 还款提醒 switch on the detail page: either party of an IOU may turn it on or off. */
+/** 还款提醒 switch on the detail page: either party of a contract whose kind has reminders may turn it on or off. */
 export async function setRepayReminder(userId: string, input: unknown): Promise<ActionResult<undefined>> {
   const parsed = parseInput(reminderSchema, input);
   if (!parsed.success) return fail("请求无效");
   const c = await db().contract.findUnique({ where: { id: parsed.data.contractId }, include: { parties: true } });
-  if (!c || c.kind !== "iou" || !c.parties.some((p) => p.userId === userId)) return fail("合同不存在");
+  const reminders = c ? remindersOf(c) : [];
+  if (!c || reminders.length === 0 || !c.parties.some((p) => p.userId === userId)) return fail("合同不存在");
   if (c.status !== "EFFECTIVE" && !PENDING_STATES.includes(c.status)) return fail("该借条已结束，无需提醒");
-  const facts = iouFactsFromForm(openFacts<IouForm>(c.facts));
-  const dates = facts.repayMode === "ONCE" ? [facts.repayDate ?? ""] : facts.instalments.map((p) => p.date);
   const today = shanghaiToday(now());
   await db().$transaction(async (tx) => {
     await tx.contract.update({ where: { id: c.id }, data: { repayReminder: parsed.data.enabled } });
     if (!parsed.data.enabled) return;
-    for (const date of dates) {
+    for (const { date } of reminders) {
       const day = parseYmd(date);
       if (!day || compareYmd(day, today) < 0) continue;
       await enqueue(tx, REMINDER_JOB, { contractId: c.id, date }, { runAt: shanghaiInstant(day, REMINDER_HOUR), uniqueKey: `reminder:${c.id}:${date}` });
     }
   });
   return ok(undefined);
+}
+
+/** The kind's reminder dates for this contract's facts; none for kinds without reminders. */
+export function remindersOf(c: { kind: string; facts: unknown }): Reminder[] {
+  const t = wizardTemplateById(c.kind);
+  return t ? t.reminders(t.facts(t.read(templateFactsOf(c.facts)?.form))) : [];
 }

@@ -10,7 +10,7 @@ import { FILE_KIND, signersWithoutSignature, type FieldKind, type ShownField } f
 import { ownDraftSchema, ownFieldsSchema, ownSetupSchema, type OwnSetupForm } from "@/lib/validation/own-file";
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
-import { namedCounterparty, partyIdentityOf } from "./iou";
+import { namedCounterparty, partyIdentityOf } from "./parties";
 import { dailyNumber } from "@/lib/server/numbers";
 import { openFacts, sealFacts } from "./facts-seal";
 import { parseInput } from "@/lib/validation/input";

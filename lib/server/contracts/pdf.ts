@@ -18,6 +18,7 @@ import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import type { FieldKind } from "@/lib/domain/own-file";
 import { ownFacts } from "./own-file";
 import type { ContractWithParties } from "./transition";
+import { contractKind } from "@/lib/domain/contract-kind";
 
 /** Renders a document with its signers' signature images from the blob store. */
 export async function renderDocumentPdf(doc: ContractDocument): Promise<Uint8Array> {
@@ -86,7 +87,7 @@ export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<str
   const ended = await renderEndedPdf(signed, {
     stamp: words.done,
     heading: `${words.noun}确认书`,
-    statement: endedStatement(kind, c.kind === "iou" ? "借条" : "合同"),
+    statement: endedStatement(kind, contractKind(c.kind)?.noun ?? "合同"),
     contractTitle: c.title,
     contractNumber: c.number,
     reason: c.requestReason ?? "",

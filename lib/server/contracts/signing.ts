@@ -1,6 +1,7 @@
 import "server-only";
 import { contractFee, feeAtInitiation } from "@/lib/server/payments";
-import { counterpartySignsFirst, sendsWithoutSigning, templateFactsReady } from "./template";
+import { templateFactsReady } from "./template";
+import { counterpartySignsFirst, sendsWithoutSigning } from "@/lib/domain/contract-kind";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { ageRangeError } from "@/lib/domain/templates/engine";
 import type { Party, User } from "@prisma/client";
@@ -12,16 +13,13 @@ import { intentMethods, proveIntent, type IntentMethods } from "@/lib/server/ide
 import { renameBlockedReason } from "@/lib/domain/account";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { shanghaiToday } from "@/lib/domain/dates";
-import { iouFormSchema, storedIouForm } from "@/lib/validation/iou";
 import { rejectSchema, signStartSchema, supplementSchema, contractVersionSchema } from "@/lib/validation/contract";
-import { iouAgeError } from "@/lib/domain/iou";
 import { signersDue } from "@/lib/domain/own-file";
 import { ownInitiateError } from "./own-file";
 import { ContractError, asResult } from "./errors";
-import { partyIdentityOf } from "./iou";
+import { partyIdentityOf } from "./parties";
 import { runTransition, type Actor } from "./transition";
 import { frozenHold } from "./hold";
-import { openFacts } from "./facts-seal";
 import { parseInput } from "@/lib/validation/input";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -111,13 +109,13 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
   let action: SignPayload["action"];
   const initiatorParty = c.parties.find((p) => p.isInitiator);
   if (c.status === "DRAFT" && c.initiatorId === user.id) {
-    if (counterpartySignsFirst(c.kind)) return fail("请先发起，对方签署后您再签署");
-    if (sendsWithoutSigning(c.kind, c.parties.find((p) => p.isInitiator)?.role)) return fail("请确认开具，由收款人签署");
+    if (counterpartySignsFirst(c.kind, initiatorParty?.role)) return fail("请先发起，对方签署后您再签署");
+    if (sendsWithoutSigning(c.kind, initiatorParty?.role)) return fail("请确认开具，由收款人签署");
     action = "initiate";
     party = c.parties.find((p) => p.isInitiator);
     const today = shanghaiToday(now());
-    if (c.kind === "iou" && !iouFormSchema(today, { crossBorder: Boolean(user.crossBorderAt) }).safeParse(storedIouForm(openFacts(c.facts))).success) return fail("借条信息需要更新，请返回修改后再签署");
-    if (wizardTemplateById(c.kind) && !templateFactsReady(c, today)) return fail("合同信息需要更新，请返回修改后再签署");
+    const t = wizardTemplateById(c.kind);
+    if (t && !templateFactsReady(c, today, user)) return fail(`${t.noun ?? "合同"}信息需要更新，请返回修改后再签署`);
     const ownError = await ownInitiateError(c, c.parties.length, user.phone);
     if (ownError) return fail(ownError);
     if ((await contractFee(user.id, c)).due) return fail("请先支付合同费用");
@@ -218,12 +216,8 @@ export async function supplementInfo(user: User, input: unknown, meta: { ip: str
   if (!party) return fail("合同不存在");
   const b = user.birthDate;
   const born = { y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() };
-  if (party.contract.kind === "iou") {
-    const age = iouAgeError(born, shanghaiToday(now()));
-    if (age) return fail(age);
-  }
   const t = wizardTemplateById(party.contract.kind);
-  const ageError = t ? ageRangeError(t, born, shanghaiToday(now())) : null;
+  const ageError = t ? ageRangeError(t, born, shanghaiToday(now()), "self") : null;
   if (ageError) return fail(ageError);
   const initiator = await db().user.findUnique({ where: { id: party.contract.initiatorId } });
   if (initiator?.idNumberHash === user.idNumberHash) return fail("对方不能是发起人本人");

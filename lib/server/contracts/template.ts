@@ -2,35 +2,31 @@ import "server-only";
 import type { User } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
-import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
+import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { idHash } from "@/lib/server/identity/real-name";
 import { shanghaiToday, type YMD } from "@/lib/domain/dates";
-import { parseResidentId } from "@/lib/domain/idcard";
 import { normalizePhone } from "@/lib/domain/phone";
 import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";
-import { ageRangeError, MAX_CONTRACT_FEN, type FormValues } from "@/lib/domain/templates/engine";
+import { ageRangeError, MAX_CONTRACT_FEN } from "@/lib/domain/templates/engine";
 import { formatYuan } from "@/lib/domain/money";
-import { partySchema, partyShape, templateDraftInput, type PartyForm } from "@/lib/validation/template";
+import { initiatorOnlyConfirms, sendsWithoutSigning } from "@/lib/domain/contract-kind";
+import { counterpartyOf, partySchema, partyShape, templateDraftInput, type PartyForm } from "@/lib/validation/template";
+import { counterpartyId } from "@/lib/validation/party";
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
-import { namedCounterparty, partyIdentityOf } from "./iou";
+import { namedCounterparty, partyIdentityOf } from "./parties";
 import { dailyNumber } from "@/lib/server/numbers";
 import { runTransition } from "./transition";
 import { ContractError, asResult } from "./errors";
 import { feeAtInitiation } from "@/lib/server/payments";
 import { contractVersionSchema } from "@/lib/validation/contract";
-import { openFacts, sealFacts } from "./facts-seal";
+import { sealFacts } from "./facts-seal";
+import { templateFactsOf, type TemplateFacts } from "./template-facts";
 import { parseInput } from "@/lib/validation/input";
 
-// 模板合同 (租房合同, 买卖合同 …): the wizard's draft (party step + the template's facts), stored as
+// 模板合同 (借条, 租房合同, 买卖合同 …): the wizard's draft (party step + the template's facts), stored as
 // Contract.facts = { party, form }; the document is rendered from it by the template itself.
 
-export type TemplateFacts = { party: PartyForm; form: FormValues };
-
-export const templateFactsOf = (facts: unknown): TemplateFacts | null => {
-  const f = openFacts<Partial<TemplateFacts> | null>(facts);
-  return f && typeof f === "object" && f.party && f.form ? (f as TemplateFacts) : null;
-};
 
 const prefixed = (prefix: string, issues: { path: PropertyKey[]; message: string }[]) => {
   const fieldErrors: Record<string, string> = {};
@@ -38,11 +34,11 @@ const prefixed = (prefix: string, issues: { path: PropertyKey[]; message: string
   return fieldErrors;
 };
 
-/** The initiator's own age must fit the template too (收据 18–75 …). */
-function initiatorError(user: User, t: WizardTemplate, today: YMD): string | null {
+/** Why this user cannot start this template (real-name first; their own age must fit it too: 借条 22–75 …); null when they can. */
+export function templateInitiatorError(user: User, t: WizardTemplate, today: YMD): string | null {
   if (!user.verifiedAt || !user.birthDate) return "请先完成实名认证";
   const b = user.birthDate;
-  return ageRangeError(t, { y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() }, today);
+  return ageRangeError(t, { y: b.getUTCFullYear(), m: b.getUTCMonth() + 1, d: b.getUTCDate() }, today, "self");
 }
 
 /** Creates or updates the draft; `complete` applies every rule (the wizard's last step). */
@@ -53,19 +49,19 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
   const t = wizardTemplateById(templateId);
   if (!t) return fail("模板不存在");
   const today = shanghaiToday(now());
-  const refused = initiatorError(user, t, today);
+  const refused = templateInitiatorError(user, t, today);
   if (refused) return fail(refused);
 
-  const party = (complete ? partySchema(t, today) : partyShape).safeParse(parsed.data.party);
+  const party = (complete ? partySchema(t, today, { crossBorder: Boolean(user.crossBorderAt) }) : partyShape).safeParse(parsed.data.party);
   const form = complete ? t.schema({ today }).safeParse(parsed.data.form) : ({ success: true, data: t.read(parsed.data.form) } as const);
   if (!party.success || !form.success) {
     return fail("请检查填写的内容", { ...(party.success ? {} : prefixed("party", party.error.issues)), ...(form.success ? {} : prefixed("form", form.error.issues)) });
   }
   const p: PartyForm = { ...party.data, counterpartyPhone: normalizePhone(party.data.counterpartyPhone) };
   if (!t.initiators.includes(p.myRole)) return fail("请检查填写的内容", { "party.myRole": "请选择您在合同中的身份" });
-  if (p.counterpartyPhone && p.counterpartyPhone === user.phone) return fail("请检查填写的内容", { "party.counterpartyPhone": "对方不能是您本人" });
-  const cpId = parseResidentId(p.counterpartyIdNumber, today);
-  if (p.counterpartyFill === "SELF" && cpId.ok && idHash(cpId.normalized) === user.idNumberHash) return fail("请检查填写的内容", { "party.counterpartyIdNumber": "对方不能是您本人" });
+  if (p.counterpartyPhone && p.counterpartyPhone === user.phone) return fieldFail("party.counterpartyPhone", "对方不能是您本人");
+  const cpId = counterpartyId(counterpartyOf(p), today);
+  if (p.counterpartyFill === "SELF" && cpId && idHash(cpId.normalized) === user.idNumberHash) return fieldFail("party.counterpartyIdNumber", "对方不能是您本人");
 
   const facts: TemplateFacts = { party: p, form: form.data };
   const amountFen = complete ? t.headlineFen(t.facts(form.data)) : null;
@@ -77,7 +73,7 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
       if (updated.count !== 1) return null;
       await tx.party.deleteMany({ where: { contractId: id } });
     } else {
-      const c = await tx.contract.create({ data: { number: dailyNumber("HT"), kind: t.id, title: t.name, initiatorId: user.id, facts: sealFacts(facts), amountFen, createdAt: now() } });
+      const c = await tx.contract.create({ data: { number: dailyNumber(t.numberPrefix ?? "HT"), kind: t.id, title: t.name, initiatorId: user.id, facts: sealFacts(facts), amountFen, createdAt: now() } });
       id = c.id;
       await appendAudit(tx, id, { action: "create", fromStatus: null, toStatus: "DRAFT", actorUserId: user.id, actorRole: "INITIATOR" });
     }
@@ -91,17 +87,12 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
 /** 甲方 (the template's first role) first on the document. */
 async function createParties(tx: Tx, contractId: string, user: User, t: WizardTemplate, p: PartyForm, today: YMD) {
   const other = t.roles.find((r) => r.key !== p.myRole)!;
-  const counterparty = await namedCounterparty(tx, user, { fill: p.counterpartyFill, name: p.counterpartyName, idNumber: p.counterpartyIdNumber, phone: p.counterpartyPhone }, today);
+  const counterparty = await namedCounterparty(tx, user, counterpartyOf(p), today);
   const rows = [
     { role: p.myRole, isInitiator: true, fillMode: "SELF" as const, ...partyIdentityOf(user), status: "WAITING_SIGN" as const },
     { role: other.key, ...counterparty },
   ].sort((a, b) => t.roles.findIndex((r) => r.key === a.role) - t.roles.findIndex((r) => r.key === b.role));
   for (const [seq, row] of rows.entries()) await tx.party.create({ data: { ...row, contractId, seq } });
-}
-
-/** Whether a contract is a template whose counterparty signs first (the reference's order). */
-export function counterpartySignsFirst(kind: string): boolean {
-  return wizardTemplateById(kind)?.signOrder === "counterparty-first";
 }
 
 /** The initiator's own draft of this template, to continue in the wizard; null for anything else (→ 404). */
@@ -112,16 +103,11 @@ export async function templateDraftFor(user: User, contractId: string, t: Wizard
   return { contractId: c.id, party: facts.party, form: t.read(facts.form) };
 }
 
-/** A template draft whose stored facts still pass every rule today (dates move on). */
-export function templateFactsReady(c: { kind: string; facts: unknown }, today: YMD): boolean {
+/** A template draft whose stored facts still pass every rule today (dates move on; the 港澳台 switch may be off again). */
+export function templateFactsReady(c: { kind: string; facts: unknown }, today: YMD, initiator: Pick<User, "crossBorderAt">): boolean {
   const t = wizardTemplateById(c.kind);
   const f = templateFactsOf(c.facts);
-  return !!t && !!f && t.schema({ today }).safeParse(f.form).success && partySchema(t, today).safeParse(f.party).success;
-}
-
-/** Who starts without signing: the initiator of a 对方先签 template, or the payer of a 收据 (确认开具). */
-export function sendsWithoutSigning(kind: string, initiatorRole: string | undefined): boolean {
-  return counterpartySignsFirst(kind) || (kind === "receipt" && initiatorRole === "PAYER");
+  return !!t && !!f && t.schema({ today }).safeParse(f.form).success && partySchema(t, today, { crossBorder: Boolean(initiator.crossBorderAt) }).safeParse(f.party).success;
 }
 
 /**
@@ -143,13 +129,13 @@ export async function templateInitiate(user: User, input: unknown, meta: { ip: s
         const t = wizardTemplateById(c.kind);
         if (role !== "INITIATOR" || !t) throw new ContractError("NOT_FOUND", "合同不存在");
         if (!sendsWithoutSigning(c.kind, c.parties.find((p) => p.isInitiator)?.role)) throw new ContractError("REFUSED", "该合同需要您先签署");
-        if (!templateFactsReady(c, today)) throw new ContractError("REFUSED", "合同信息需要更新，请返回修改后再发起");
+        if (!templateFactsReady(c, today, user)) throw new ContractError("REFUSED", "合同信息需要更新，请返回修改后再发起");
       },
       apply: async (tx, c) => {
         const feeError = await feeAtInitiation(tx, user.id, c);
         if (feeError) throw new ContractError("REFUSED", feeError);
-        // 收据 by the payer: 确认开具 is the payer's whole part; the payee signs
-        if (c.kind === "receipt") await tx.party.updateMany({ where: { contractId: c.id, isInitiator: true }, data: { status: "CONFIRMED", signedAt: now() } });
+        // 确认开具 (收据 by the payer) is the initiator's whole part; the other side signs
+        if (initiatorOnlyConfirms(c.kind, c.parties.find((p) => p.isInitiator)?.role)) await tx.party.updateMany({ where: { contractId: c.id, isInitiator: true }, data: { status: "CONFIRMED", signedAt: now() } });
       },
     });
     return ok(undefined);

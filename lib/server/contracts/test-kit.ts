@@ -8,8 +8,10 @@ import { encrypt } from "@/lib/server/crypto";
 import { idHash } from "@/lib/server/identity/real-name";
 import { idCheckChar, maskId } from "@/lib/domain/idcard";
 import { formatYmd, shanghaiToday, addDays } from "@/lib/domain/dates";
-import { emptyIouForm, type IouForm } from "@/lib/validation/iou";
-import { iouDraftSave, signStart, signFinish, supplementInfo } from "./index";
+import { wizardTemplateById } from "@/lib/domain/templates/registry";
+import { emptyParty, type PartyForm } from "@/lib/validation/template";
+import type { ActionResult } from "@/lib/server/result";
+import { signStart, signFinish, supplementInfo, templateDraftSave } from "./index";
 import { contractFee, orderCreate, paymentNoticeHandle } from "@/lib/server/payments";
 import { signNotice } from "@/lib/server/payments/gateway";
 import { sandboxNotice } from "@/lib/server/payments/sandbox";
@@ -89,9 +91,26 @@ export function pngDataUrl(): string {
   return `data:image/png;base64,${png.toString("base64")}`;
 }
 
+/** A 借条 as one flat form, as the tests name its answers: the party step's fields and the template's. */
+export type IouForm = PartyForm & Record<string, unknown>;
+const iouTemplate = () => wizardTemplateById("iou")!;
+const PARTY_KEYS = Object.keys(emptyParty("LENDER"));
+
 export function iouForm(over: Partial<IouForm> = {}): IouForm {
   const today = shanghaiToday(now());
-  return { ...emptyIouForm(today), amount: "5000", purpose: "装修周转", repayDate: formatYmd(addDays(today, 90)), annualRate: "3.5", ...over };
+  return { ...emptyParty("LENDER"), ...iouTemplate().emptyForm(today), amount: "5000", purpose: "装修周转", repayDate: formatYmd(addDays(today, 90)), annualRate: "3.5", ...over };
+}
+
+/**
+ * Saves a 借条 draft through the template wizard's service, with the flat form split into
+ * { party, form } and the field errors named back without their prefix (party.counterpartyPhone → counterpartyPhone).
+ */
+export async function iouDraftSave(user: User, input: { contractId?: string | null; form: IouForm; complete: boolean }): Promise<ActionResult<{ contractId: string }>> {
+  const party = Object.fromEntries(Object.entries(input.form).filter(([k]) => PARTY_KEYS.includes(k)));
+  const form = Object.fromEntries(Object.entries(input.form).filter(([k]) => !PARTY_KEYS.includes(k)));
+  const res = await templateDraftSave(user, { contractId: input.contractId ?? null, templateId: "iou", party, form, complete: input.complete });
+  if (res.ok || !res.fieldErrors) return res;
+  return { ...res, fieldErrors: Object.fromEntries(Object.entries(res.fieldErrors).map(([k, v]) => [k.replace(/^(party|form)\./, ""), v])) };
 }
 
 export async function versionOf(contractId: string) {

@@ -1,7 +1,7 @@
 import "server-only";
-import { counterpartySignsFirst } from "./template";
 import type { Contract, ContractStatus, Party, Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
+import { contractKind, counterpartyClaims, counterpartySignsFirst } from "@/lib/domain/contract-kind";
 import { transition, type ActorRole, type ContractAction, type Effect, type TransitionContext } from "@/lib/domain/lifecycle";
 import { appendAudit } from "./audit";
 import { notFound, refused, stale } from "./errors";
@@ -19,9 +19,7 @@ export type Actor = {
   userAgent?: string;
 };
 
-/** 收据 issued by the payee is claimed (领取) by the payer; one issued by the payer is signed by the payee. */
-const claimStyle = (c: ContractWithParties) => c.kind === "receipt" && c.parties.some((p) => p.isInitiator && p.role === "PAYEE");
-const SETTLEABLE_KINDS = new Set(["iou"]);
+const initiatorRoleOf = (c: ContractWithParties) => c.parties.find((p) => p.isInitiator)?.role;
 
 export function roleOf(c: ContractWithParties, actor: Actor): ActorRole | null {
   if (actor.userId === null) return "SYSTEM";
@@ -48,10 +46,11 @@ export function contextOf(c: ContractWithParties, held: { onHold: boolean } = { 
     recipientsMissingInfo: recipients.filter((p) => p.status === "WAITING_INFO").length,
     recipientsUnsigned: recipients.filter((p) => p.status !== "SIGNED").length,
     // 对方先签: the initiator's party is still waiting once the contract is out
-    initiatorUnsigned: c.status !== "DRAFT" && counterpartySignsFirst(c.kind) && c.parties.some((p) => p.isInitiator && p.status !== "SIGNED"),
+    initiatorUnsigned: c.status !== "DRAFT" && counterpartySignsFirst(c.kind, initiatorRoleOf(c)) && c.parties.some((p) => p.isInitiator && p.status !== "SIGNED"),
     signerCount: c.parties.length || 2,
-    claimStyle: claimStyle(c),
-    settleable: SETTLEABLE_KINDS.has(c.kind),
+    // 收据 issued by the payee is claimed (领取) by the payer; one issued by the payer is signed by the payee
+    claimStyle: counterpartyClaims(c.kind, initiatorRoleOf(c)),
+    settleable: contractKind(c.kind)?.settleable ?? false,
     onHold: held.onHold,
   };
 }

@@ -4,8 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { platformPki, issueSignerCert, timeStampAuthority } from "@/lib/server/pki";
-import { iouDocument } from "@/lib/domain/templates/iou";
-import { emptyIouForm, iouFactsFromForm } from "@/lib/validation/iou";
+import { iou } from "@/lib/domain/templates/iou";
 import { addDays, formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { renderContractPdf } from "./render";
 import { addSignature } from "./pades";
@@ -22,9 +21,9 @@ const file = (name: string, bytes?: Uint8Array) => {
 
 async function contractPdf(): Promise<Uint8Array> {
   const today = shanghaiToday(new Date());
-  const form = { ...emptyIouForm(today), amount: "5000", purpose: "周转", repayDate: formatYmd(addDays(today, 30)) };
+  const form = { ...iou.emptyForm(today), amount: "5000", purpose: "周转", repayDate: formatYmd(addDays(today, 30)) };
   return renderContractPdf(
-    iouDocument(iouFactsFromForm(form), [{ role: "LENDER", name: "张三", idMasked: "1101**********1234" }, { role: "BORROWER", name: "李四", idMasked: "3101**********5678" }], { number: "T-1" }),
+    iou.document(iou.facts(form), [{ role: "LENDER", name: "张三", idMasked: "1101**********1234" }, { role: "BORROWER", name: "李四", idMasked: "3101**********5678" }], { number: "T-1" }),
     new Map(),
   );
 }

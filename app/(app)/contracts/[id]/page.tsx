@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, documentFor, frozenHold, ownFacts, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
+import { contractForViewer, documentFor, frozenHold, ownFacts, remindersOf, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
 import { OwnDocumentView } from "@/components/own-file/OwnDocument";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { ACTION_LABELS, STATUS_TONE, roleLabel, statusLabel } from "@/lib/domain/contract-labels";
@@ -14,6 +14,7 @@ import { PendingEndPanel } from "@/components/contract/PendingEndPanel";
 import { listLegalProviders } from "@/lib/server/content/legal";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
 import { END_LABELS, endKindOfState, endedStatement } from "@/lib/domain/end-request";
+import { contractKind } from "@/lib/domain/contract-kind";
 
 export const metadata: Metadata = { title: "合同详情" };
 
@@ -30,7 +31,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const awaited = waiting.length ? waiting : c.parties.filter((p) => p.isInitiator && p.status === "WAITING_SIGN" && c.status === "PENDING_SIGN");
   const label = statusLabel(c.status, awaited.map((p) => p.role), c.kind);
   const pending = c.status === "PENDING_INFO" || c.status === "PENDING_SIGN" || c.status === "PENDING_CLAIM";
-  const reminder = c.kind === "iou" && (c.status === "EFFECTIVE" || pending) && role ? c.repayReminder : null;
+  const reminder = (c.status === "EFFECTIVE" || pending) && role && remindersOf(c).length > 0 ? c.repayReminder : null;
   const hasDocument = c.pdfSha256 !== null && DOCUMENT_STATES.includes(c.status);
   const pendingEnd = endKindOfState(c.status);
   const requester = c.parties.find((p) => p.id === c.requestPartyId);
@@ -59,7 +60,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
 
       {c.status === "DRAFT" && role === "INITIATOR" && (
         <div className="grid grid-cols-2 gap-3">
-          <Link href={own ? `/files/new?draft=${c.id}` : c.kind === "iou" ? `/iou/new?draft=${c.id}` : `/templates/${c.kind}/new?draft=${c.id}`} className="rounded-lg border border-slate-300 bg-white py-2.5 text-center">
+          <Link href={own ? `/files/new?draft=${c.id}` : `/templates/${c.kind}/new?draft=${c.id}`} className="rounded-lg border border-slate-300 bg-white py-2.5 text-center">
             继续编辑
           </Link>
           <Link href={`/contracts/${c.id}/sign`} className="rounded-lg bg-brand-500 py-2.5 text-center text-white">
@@ -86,7 +87,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
       )}
       {ended && (
         <p className="rounded-xl bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200" data-testid="ended-statement">
-          {END_LABELS[ended].done}：{endedStatement(ended, c.kind === "iou" ? "借条" : "合同")}
+          {END_LABELS[ended].done}：{endedStatement(ended, contractKind(c.kind)?.noun ?? "合同")}
           {c.requestReason ? `（原因：${c.requestReason}）` : ""}
         </p>
       )}

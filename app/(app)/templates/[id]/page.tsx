@@ -6,6 +6,7 @@ import { now } from "@/lib/server/clock";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { DocumentView } from "@/components/contract/DocumentView";
+import { StartTemplate } from "@/components/template/StartTemplate";
 
 export const metadata: Metadata = { title: "模板预览" };
 
@@ -24,22 +25,20 @@ export default async function TemplatePreviewPage({ params }: { params: Promise<
   return (
     <div className="flex flex-col gap-4">
       <header>
-        <h1 className="text-xl font-semibold">{t.name}模板预览</h1>
+        <div className="flex items-center justify-between gap-3">
+          <h1 className="text-xl font-semibold">{t.name}模板预览</h1>
+          {t.previewLinks?.map((l) => (
+            <Link key={l.href} href={l.href} className="shrink-0 text-sm text-brand-600 underline">
+              {l.label}
+            </Link>
+          ))}
+        </div>
         <p className="mt-1 text-sm text-slate-600">{t.summary}</p>
         <p className="mt-1 text-xs text-slate-500">以下为示例内容，实际合同以您填写的信息为准。</p>
       </header>
       <DocumentView doc={sample} signatureUrl={() => ""} />
       <div className="sticky bottom-16 z-10 rounded-2xl bg-white/95 p-3 shadow-lg ring-1 ring-slate-100 backdrop-blur md:bottom-4">
-        {(
-          <div className="grid grid-cols-[1fr_2fr] gap-2">
-            <Link href={`/templates/${t.id}/new?sample=1`} className="flex min-h-12 items-center justify-center rounded-lg border border-slate-300 bg-white text-center text-sm">
-              参照示例填写
-            </Link>
-            <Link href={`/templates/${t.id}/new`} className="flex min-h-12 items-center justify-center rounded-lg bg-brand-500 text-center font-medium text-white">
-              使用此模板
-            </Link>
-          </div>
-        )}
+        <StartTemplate templateId={t.id} name={t.name} notice={t.notice ?? null} />
       </div>
     </div>
   );

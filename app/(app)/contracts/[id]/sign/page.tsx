@@ -12,6 +12,8 @@ import { renameBlockedReason } from "@/lib/domain/account";
 import { FeePanel } from "@/components/fees/FeePanel";
 import { contractFee, couponWallet } from "@/lib/server/payments";
 import { couponTerms } from "@/lib/domain/fees";
+import { initiatorOnlyConfirms } from "@/lib/domain/contract-kind";
+import { wizardTemplateById } from "@/lib/domain/templates/registry";
 
 export const metadata: Metadata = { title: "预览并签署" };
 
@@ -26,7 +28,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
   const myTurn = c.status === "PENDING_SIGN" && view.actions.includes("sign");
   if (c.status !== "DRAFT" && !myTurn) redirect(`/contracts/${id}`);
   const sendFirst = c.status === "DRAFT" && sendsWithoutSigning(c.kind, c.parties.find((p) => p.isInitiator)?.role);
-  const issuing = sendFirst && c.kind === "receipt";
+  const issuing = sendFirst && initiatorOnlyConfirms(c.kind, c.parties.find((p) => p.isInitiator)?.role);
   const saved = (await listSignatures(user.id)).map((s) => ({ id: s.id, sha256: s.sha256 }));
   const own = ownFacts(c);
   // the fee belongs to initiating: nothing to show or check once the initiator's turn comes last
@@ -69,7 +71,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
         contractId={c.id}
         version={c.version}
         saved={saved}
-        label={`确认签署${c.kind === "iou" ? "借条" : ""}`}
+        label={`确认签署${wizardTemplateById(c.kind)?.noun ?? ""}`}
         doneHref={`/contracts/${c.id}`}
       />
       )}

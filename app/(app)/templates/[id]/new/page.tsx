@@ -4,7 +4,9 @@ import { requireUser } from "@/lib/server/auth/session";
 import { now } from "@/lib/server/clock";
 import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
-import { templateDraftFor } from "@/lib/server/contracts";
+import Link from "next/link";
+import { templateDraftFor, templateInitiatorError } from "@/lib/server/contracts";
+import { lprBp } from "@/lib/server/settings";
 import { templateDraftSaveAction } from "@/app/actions/contracts";
 import { TemplateWizard } from "@/components/template/TemplateWizard";
 
@@ -17,16 +19,32 @@ export default async function TemplateWizardPage({ params, searchParams }: { par
   const { draft: draftId, sample } = await searchParams;
   const t = wizardTemplateById(id);
   if (!t) notFound();
+  const today = shanghaiToday(now());
+  const blocked = templateInitiatorError(user, t, today);
+  if (blocked) {
+    return (
+      <div className="flex flex-col items-center gap-3 rounded-2xl bg-white p-8 text-center shadow-sm ring-1 ring-slate-100">
+        <p className="font-medium">{blocked}</p>
+        {!user.verifiedAt && (
+          <Link href={`/realname?next=/templates/${t.id}/new`} className="text-brand-600 underline">
+            去实名认证
+          </Link>
+        )}
+      </div>
+    );
+  }
   const draft = draftId ? await templateDraftFor(user, draftId, t) : null;
   if (draftId && !draft) notFound();
   return (
     <TemplateWizard
       templateId={t.id}
-      today={formatYmd(shanghaiToday(now()))}
+      today={formatYmd(today)}
       me={{ name: user.realName ?? "", idMasked: user.idMasked ?? "" }}
       draft={draft}
       save={templateDraftSaveAction}
       fromSample={sample === "1"}
+      crossBorder={Boolean(user.crossBorderAt)}
+      lprBp={await lprBp()}
     />
   );
 }
