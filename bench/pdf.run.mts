@@ -3,8 +3,7 @@
 import { performance } from "node:perf_hooks";
 import { renderContractPdf } from "@/lib/server/pdf/render";
 import { renderEndedPdf } from "@/lib/server/pdf/ended";
-import { iouDocument } from "@/lib/domain/templates/iou";
-import { emptyIouForm, iouFactsFromForm } from "@/lib/validation/iou";
+import { iou } from "@/lib/domain/templates/iou";
 import { addDays, formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { test } from "vitest";
 import { row, timeRuns } from "./stats.mts";
@@ -12,9 +11,9 @@ import { row, timeRuns } from "./stats.mts";
 test("bench:pdf", async () => {
   const runs = Number(process.env.BENCH_RUNS ?? 30);
   const today = shanghaiToday(new Date());
-  const form = { ...emptyIouForm(today), amount: "128000.50", purpose: "装修周转", repayDate: formatYmd(addDays(today, 180)), annualRate: "6" };
-  const doc = iouDocument(
-    iouFactsFromForm(form),
+  const form = { ...iou.emptyForm(today), amount: "128000.50", purpose: "装修周转", repayDate: formatYmd(addDays(today, 180)), annualRate: "6", supplement: true, overdueRate: "8", lenderAddress: "北京市东城区示例路1号", borrowerAddress: "上海市黄浦区示例路2号", court: "LENDER" };
+  const doc = iou.document(
+    iou.facts(iou.schema({ today }).parse(form)),
     [
       { role: "LENDER", name: "张出借", idMasked: "1101**********1234" },
       { role: "BORROWER", name: "李借款", idMasked: "3101**********5678" },

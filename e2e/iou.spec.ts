@@ -63,7 +63,7 @@ test("@iou 我出借 + 对方填: counterparty fills info and signs; both folder
   await borrower.context.close();
 });
 
-test("@iou 借给我 + 我来填: the lender rejects with a reason and the initiator sees 已拒签", async ({ browser }, info) => {
+test("@iou 我借款 + 我来填: the lender rejects with a reason and the initiator sees 已拒签", async ({ browser }, info) => {
   const lender = await person(browser, info, "郑出借");
   const borrower = await person(browser, info, "吴借款");
   const page = borrower.page;

@@ -24,6 +24,7 @@ async function smsKinds(page: Page, phone: string) {
 }
 
 test("@lifecycle 解除: cancelled by the requester, refused by the other side, then confirmed; the PDF says 已解除", async ({ browser }, info) => {
+  test.setTimeout(120_000);
   const { lender, borrower, contractUrl } = await effectiveIou(browser, info, ["解出借", "除借款"]);
   const l = lender.page;
   const b = borrower.page;

@@ -5,6 +5,7 @@ import { chooseSignature, inviteLink, payContractFee, person, shot } from "./hel
 // signs first, then the initiator signs → 已生效; and every template's wizard reaches its preview.
 
 const WIZARD_TEMPLATES = [
+  "iou",
   "rental",
   "sale",
   "service",

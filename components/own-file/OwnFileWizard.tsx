@@ -22,7 +22,7 @@ export function StepBar({ at }: { at: number }) {
 }
 
 /** 文件发起 / 图片发起 up to the draft: upload, then 设置签署信息 (fields are placed on the draft's own page). */
-export function OwnFileWizard({ mode, me, draft }: { mode: "file" | "image"; me: Me; draft: { id: string; upload: UploadInfo; form: OwnSetupForm } | null }) {
+export function OwnFileWizard({ mode, me, draft, crossBorder }: { mode: "file" | "image"; me: Me; draft: { id: string; upload: UploadInfo; form: OwnSetupForm } | null; crossBorder: boolean }) {
   const [upload, setUpload] = useState<UploadInfo | null>(draft?.upload ?? null);
   const [form, setForm] = useState<OwnSetupForm | null>(draft?.form ?? null);
   return (
@@ -42,6 +42,7 @@ export function OwnFileWizard({ mode, me, draft }: { mode: "file" | "image"; me:
           uploadId={upload.id}
           draftId={draft?.id ?? null}
           initial={form}
+          crossBorder={crossBorder}
           onBack={
             draft
               ? undefined

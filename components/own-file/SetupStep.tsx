@@ -9,16 +9,18 @@ import { Segmented } from "@/components/ui/Segmented";
 import { Button } from "@/components/ui/Button";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { MAX_SIGNERS } from "@/lib/domain/own-file";
-import { emptySigner, ownSetupSchema, type OwnSetupForm } from "@/lib/validation/own-file";
+import { emptySigner, ownSetupSchema, type OwnSetupForm, type OwnSetupInput } from "@/lib/validation/own-file";
+import { ID_TYPES } from "@/lib/domain/idcard";
+import { ID_NUMBER_LABELS, ID_TYPE_LABELS } from "@/lib/domain/account-labels";
 import { ownDraftSaveAction } from "@/app/actions/contracts";
 
 type Me = { name: string; idMasked: string; phone: string; phoneMasked: string };
 
 /** 设置签署信息: contract name, deadline, signing order and the other signers (我来填 / 对方填). */
-export function SetupStep({ me, uploadId, draftId, initial, onBack }: { me: Me; uploadId: string; draftId: string | null; initial: OwnSetupForm; onBack?: () => void }) {
+export function SetupStep({ me, uploadId, draftId, initial, onBack, crossBorder = false }: { me: Me; uploadId: string; draftId: string | null; initial: OwnSetupForm; onBack?: () => void; crossBorder?: boolean }) {
   const router = useRouter();
-  const schema = useMemo(() => ownSetupSchema(shanghaiToday(new Date()), me.phone), [me.phone]);
-  const { register, control, handleSubmit, setError, formState } = useForm<OwnSetupForm>({ resolver: zodResolver(schema), defaultValues: initial, mode: "onTouched" });
+  const schema = useMemo(() => ownSetupSchema(shanghaiToday(new Date()), me.phone, { crossBorder }), [me.phone, crossBorder]);
+  const { register, control, handleSubmit, setError, formState } = useForm<OwnSetupInput, unknown, OwnSetupForm>({ resolver: zodResolver(schema), defaultValues: initial, mode: "onTouched" });
   const signers = useFieldArray({ control, name: "signers" });
   const values = useWatch({ control });
   const [confirm, setConfirm] = useState<OwnSetupForm | null>(null);
@@ -73,7 +75,33 @@ export function SetupStep({ me, uploadId, draftId, initial, onBack }: { me: Me; 
               {fill === "SELF" && (
                 <>
                   <Field id={`signers.${i}.name`} label="姓名" autoComplete="off" error={err(`signers.${i}.name`)} {...register(`signers.${i}.name`)} />
-                  <Field id={`signers.${i}.idNumber`} label="身份证号" autoComplete="off" maxLength={18} error={err(`signers.${i}.idNumber`)} {...register(`signers.${i}.idNumber`)} />
+                  {crossBorder && (
+                    <div className="flex flex-col gap-1">
+                      <label htmlFor={`signers.${i}.idType`} className="text-sm font-medium text-slate-700">
+                        证件类型
+                      </label>
+                      <select id={`signers.${i}.idType`} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3" {...register(`signers.${i}.idType`)}>
+                        {ID_TYPES.map((type) => (
+                          <option key={type} value={type}>
+                            {ID_TYPE_LABELS[type]}
+                          </option>
+                        ))}
+                      </select>
+                      {err(`signers.${i}.idType`) && (
+                        <p role="alert" className="text-sm text-red-600">
+                          {err(`signers.${i}.idType`)}
+                        </p>
+                      )}
+                    </div>
+                  )}
+                  <Field
+                    id={`signers.${i}.idNumber`}
+                    label={ID_NUMBER_LABELS[values.signers?.[i]?.idType ?? "CN_RESIDENT"]}
+                    autoComplete="off"
+                    maxLength={18}
+                    error={err(`signers.${i}.idNumber`)}
+                    {...register(`signers.${i}.idNumber`)}
+                  />
                 </>
               )}
               <Field

@@ -2,16 +2,18 @@
 // actions parse with these same schemas.
 import { z } from "zod";
 import { addDays, compareYmd, formatYmd, parseYmd, shanghaiToday, type YMD } from "@/lib/domain/dates";
-import { ageOn, parseResidentId } from "@/lib/domain/idcard";
-import { CN_MOBILE_RE, normalizePhone } from "@/lib/domain/phone";
+import { ageOn } from "@/lib/domain/idcard";
+import { normalizePhone } from "@/lib/domain/phone";
 import { DEFAULT_DEADLINE_DAYS, FIELD_KINDS, MAX_DEADLINE_DAYS, MAX_FIELDS, MAX_PAGES, MAX_SIGNERS, signersWithoutSignature } from "@/lib/domain/own-file";
-import { personNameField, REAL_NAME_MIN_AGE } from "./identity";
+import { REAL_NAME_MIN_AGE } from "./identity";
+import { counterpartyId, counterpartyIssues, fillMode, idType } from "./party";
 
 const id = z.string().min(1).max(40);
 
 export const ownSignerRow = z.object({
-  fill: z.enum(["SELF", "COUNTERPARTY"]), // 我来填 / 对方填
+  fill: fillMode,
   name: z.string().max(30),
+  idType,
   idNumber: z.string().max(18, "身份证号应为18位，最后一位可以是数字或X"),
   phone: z.string().max(20),
 });
@@ -25,15 +27,17 @@ export const ownSetupShape = z.object({
   signers: z.array(ownSignerRow).max(MAX_SIGNERS - 1, `最多添加${MAX_SIGNERS - 1}位其他签署方`),
 });
 export type OwnSetupForm = z.infer<typeof ownSetupShape>;
+/** What the form holds before parsing (a draft saved before 港澳台 documents names no idType). */
+export type OwnSetupInput = z.input<typeof ownSetupShape>;
 
-export const emptySigner = (): OwnSignerRow => ({ fill: "COUNTERPARTY", name: "", idNumber: "", phone: "" });
+export const emptySigner = (): OwnSignerRow => ({ fill: "COUNTERPARTY", name: "", idType: "CN_RESIDENT", idNumber: "", phone: "" });
 
 export function emptyOwnSetup(title: string, today: YMD = shanghaiToday(new Date())): OwnSetupForm {
   return { title: title.slice(0, 50), deadline: formatYmd(addDays(today, DEFAULT_DEADLINE_DAYS)), ordered: false, signers: [emptySigner()] };
 }
 
-/** The full rules before fields are placed. `myPhone` keeps the initiator out of the other signers. */
-export function ownSetupSchema(today: YMD = shanghaiToday(new Date()), myPhone = "") {
+/** The full rules before fields are placed. `myPhone` keeps the initiator out of the other signers; `crossBorder` is their 港澳台 switch. */
+export function ownSetupSchema(today: YMD = shanghaiToday(new Date()), myPhone = "", opts: { crossBorder?: boolean } = {}) {
   return ownSetupShape.superRefine((f, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     if (!f.title.trim()) issue(["title"], "请填写合同名称");
@@ -45,21 +49,24 @@ export function ownSetupSchema(today: YMD = shanghaiToday(new Date()), myPhone =
     const phones = new Set<string>();
     const ids = new Set<string>();
     f.signers.forEach((s, i) => {
+      // the one counterparty check every kind shares (我来填 identity, 港澳台 documents, phone) …
+      const problems = counterpartyIssues(s, {
+        today,
+        crossBorder: Boolean(opts.crossBorder),
+        who: "签署方",
+        ageError: (born) => (ageOn(born, today) < REAL_NAME_MIN_AGE ? "签署方未满18周岁" : null),
+      });
+      for (const p of problems) issue(["signers", i, p.field], p.message);
+      // … then what only several signers can get wrong
       const phone = normalizePhone(s.phone);
-      if (!phone) issue(["signers", i, "phone"], "请输入签署方的手机号");
-      else if (!CN_MOBILE_RE.test(phone)) issue(["signers", i, "phone"], "请输入正确的11位大陆手机号");
-      else if (phone === myPhone) issue(["signers", i, "phone"], "其他签署方不能是您本人");
-      else if (phones.has(phone)) issue(["signers", i, "phone"], "该手机号已是其他签署方");
-      else phones.add(phone);
-      if (s.fill !== "SELF") return;
-      const name = personNameField.safeParse(s.name);
-      if (!name.success) issue(["signers", i, "name"], name.error.issues[0]!.message);
-      const parsed = parseResidentId(s.idNumber, today);
-      if (!s.idNumber.trim()) issue(["signers", i, "idNumber"], "请输入签署方的身份证号");
-      else if (!parsed.ok) issue(["signers", i, "idNumber"], parsed.error);
-      else if (ageOn(parsed.birthDate, today) < REAL_NAME_MIN_AGE) issue(["signers", i, "idNumber"], "签署方未满18周岁");
-      else if (ids.has(parsed.normalized)) issue(["signers", i, "idNumber"], "该身份证号已是其他签署方");
-      else ids.add(parsed.normalized);
+      if (!problems.some((p) => p.field === "phone") && phone) {
+        if (phone === myPhone) issue(["signers", i, "phone"], "其他签署方不能是您本人");
+        else if (phones.has(phone)) issue(["signers", i, "phone"], "该手机号已是其他签署方");
+        else phones.add(phone);
+      }
+      const id = s.fill === "SELF" && !problems.some((p) => p.field === "idNumber") ? counterpartyId(s, today) : null;
+      if (id && ids.has(id.normalized)) issue(["signers", i, "idNumber"], "该身份证号已是其他签署方");
+      else if (id) ids.add(id.normalized);
     });
   });
 }

@@ -19,29 +19,33 @@ export type CounterpartyRules = {
   today: YMD;
   /** The initiator's 同港澳台居民签署合同 switch. */
   crossBorder: boolean;
-  /** The kind's own check of a typed document (ages); null when acceptable. */
-  idError: (type: IdType, idNumber: string) => string | null;
+  /** The kind's age rule for a typed document's birth date (a 回乡证 carries none: checked at their real-name); null when acceptable. */
+  ageError: (born: YMD) => string | null;
   /** 对方填 may go by link or QR code alone. */
   phoneOptional?: boolean;
+  /** How messages name the person: 对方 (default), 签署方 where there are several. */
+  who?: string;
 };
 
 /** The problems of one counterparty row, by its field; empty when it is acceptable. */
 export function counterpartyIssues(row: CounterpartyRow, r: CounterpartyRules): { field: keyof CounterpartyRow; message: string }[] {
   const out: { field: keyof CounterpartyRow; message: string }[] = [];
   const issue = (field: keyof CounterpartyRow, message: string) => out.push({ field, message });
+  const who = r.who ?? "对方";
   if (row.fill === "SELF") {
     const name = personNameField.safeParse(row.name);
     if (!name.success) issue("name", name.error.issues[0]!.message);
     if (row.idType !== "CN_RESIDENT" && !r.crossBorder) issue("idType", CROSS_BORDER_OFF);
-    else if (!row.idNumber.trim()) issue("idNumber", row.idType === "CN_RESIDENT" ? "请输入对方的身份证号" : "请输入对方的证件号码");
+    else if (!row.idNumber.trim()) issue("idNumber", row.idType === "CN_RESIDENT" ? `请输入${who}的身份证号` : `请输入${who}的证件号码`);
     else {
-      const e = r.idError(row.idType, row.idNumber.trim());
+      const parsed = parsePersonId(row.idType, row.idNumber.trim().toUpperCase(), r.today);
+      const e = !parsed.ok ? parsed.error : parsed.birthDate ? r.ageError(parsed.birthDate) : null;
       if (e) issue("idNumber", e);
     }
   }
   const phone = normalizePhone(row.phone);
   if (!phone) {
-    if (!r.phoneOptional || row.fill === "SELF") issue("phone", "请输入对方的手机号，用于发送签署邀请");
+    if (!r.phoneOptional || row.fill === "SELF") issue("phone", `请输入${who}的手机号，用于发送签署邀请`);
   } else if (!CN_MOBILE_RE.test(phone)) issue("phone", "请输入正确的11位大陆手机号");
   return out;
 }

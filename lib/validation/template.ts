@@ -2,7 +2,7 @@
 // the other side) and the template's own facts, parsed by the form and the server action alike.
 import { z } from "zod";
 import { shanghaiToday, type YMD } from "@/lib/domain/dates";
-import { partyAgeError, type TemplateMeta } from "@/lib/domain/templates/engine";
+import { ageRangeError, type TemplateMeta } from "@/lib/domain/templates/engine";
 import { counterpartyIssues, fillMode, idType, type CounterpartyRow } from "./party";
 
 export const partyShape = z.object({
@@ -44,7 +44,7 @@ export function partySchema(t: PartyRules, today: YMD = shanghaiToday(new Date()
     const issues = counterpartyIssues(counterpartyOf(p), {
       today,
       crossBorder: Boolean(opts.crossBorder),
-      idError: (type, number) => partyAgeError(t, number.toUpperCase(), today, type),
+      ageError: (born) => ageRangeError(t, born, today),
       phoneOptional: t.inviteByLink,
     });
     for (const i of issues) ctx.addIssue({ code: "custom", path: [FIELD[i.field]], message: i.message });

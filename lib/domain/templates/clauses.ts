@@ -120,7 +120,7 @@ function partiesBlock(roles: TemplateMeta["roles"], signers: readonly TemplateSi
       const s = signers.find((x) => x.role === r.key);
       return [
         [`${r.label}（${tag[i]}）`, blank(s?.name)],
-        ["身份证号", blank(s?.idMasked)],
+        [s?.idLabel ?? "身份证号", blank(s?.idMasked)],
       ];
     }),
   );

@@ -40,7 +40,7 @@ export async function ownDraftSave(user: User, input: unknown): Promise<ActionRe
   if (!shape.success) return zodFail(shape.error, "form");
   if (!user.verifiedAt) return fail("请先完成实名认证");
   const today = shanghaiToday(now());
-  const parsed = ownSetupSchema(today, user.phone).safeParse(shape.data.form);
+  const parsed = ownSetupSchema(today, user.phone, { crossBorder: Boolean(user.crossBorderAt) }).safeParse(shape.data.form);
   if (!parsed.success) return zodFail(parsed.error);
   const form = parsed.data;
   const upload = await uploadFor(user.id, shape.data.uploadId);
@@ -106,10 +106,10 @@ export async function ownFieldsSave(user: User, input: unknown): Promise<ActionR
 }
 
 /** Why an own-document draft cannot be signed yet, or null. */
-export async function ownInitiateError(c: { id: string; kind: string; facts: Prisma.JsonValue }, signerCount: number, initiatorPhone: string): Promise<string | null> {
+export async function ownInitiateError(c: { id: string; kind: string; facts: Prisma.JsonValue }, signerCount: number, initiator: Pick<User, "phone" | "crossBorderAt">): Promise<string | null> {
   const facts = ownFacts(c);
   if (!facts) return null;
-  if (!ownSetupSchema(shanghaiToday(now()), initiatorPhone).safeParse(facts.setup).success) return "签署信息需要更新（例如截止日期已过），请返回修改";
+  if (!ownSetupSchema(shanghaiToday(now()), initiator.phone, { crossBorder: Boolean(initiator.crossBorderAt) }).safeParse(facts.setup).success) return "签署信息需要更新（例如截止日期已过），请返回修改";
   const fields = await db().signField.findMany({ where: { contractId: c.id }, select: { partySeq: true, kind: true } });
   if (signersWithoutSignature([...Array(signerCount).keys()], fields).length) return "请先为每位签署方指定签名区域";
   return null;

@@ -116,7 +116,7 @@ export async function signStart(user: User, input: unknown): Promise<ActionResul
     const today = shanghaiToday(now());
     const t = wizardTemplateById(c.kind);
     if (t && !templateFactsReady(c, today, user)) return fail(`${t.noun ?? "合同"}信息需要更新，请返回修改后再签署`);
-    const ownError = await ownInitiateError(c, c.parties.length, user.phone);
+    const ownError = await ownInitiateError(c, c.parties.length, user);
     if (ownError) return fail(ownError);
     if ((await contractFee(user.id, c)).due) return fail("请先支付合同费用");
   } else if (c.status === "PENDING_SIGN" && c.initiatorId === user.id && initiatorParty?.status === "WAITING_SIGN") {

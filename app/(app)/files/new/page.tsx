@@ -42,6 +42,7 @@ export default async function NewOwnFilePage({ searchParams }: { searchParams: P
         mode={mode}
         me={{ name: user.realName ?? "", idMasked: user.idMasked ?? "", phone: user.phone, phoneMasked: maskPhone(user.phone) }}
         draft={resume}
+        crossBorder={Boolean(user.crossBorderAt)}
       />
     </div>
   );
