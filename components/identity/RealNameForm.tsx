@@ -11,8 +11,8 @@ import { Button } from "@/components/ui/Button";
 import { FaceCheckDialog } from "./FaceCheckDialog";
 import { ConsentBox } from "@/components/ui/ConsentBox";
 import Link from "next/link";
-import { ID_TYPES } from "@/lib/domain/idcard";
-import { ID_NUMBER_LABELS, ID_TYPE_LABELS } from "@/lib/domain/account-labels";
+import { ID_NUMBER_LABELS } from "@/lib/domain/account-labels";
+import { IdTypeSelect } from "./IdTypeSelect";
 
 type Schema = ReturnType<typeof realNameSchema>;
 
@@ -63,18 +63,7 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
     <>
       <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
         <Field id="name" label="真实姓名" autoComplete="name" placeholder="与证件一致" error={formState.errors.name?.message} {...register("name")} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="idType" className="text-sm font-medium text-slate-700">
-            证件类型
-          </label>
-          <select id="idType" className="min-h-11 rounded-lg border border-slate-300 bg-white px-3" {...register("idType")}>
-            {ID_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {ID_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <IdTypeSelect id="idType" label="证件类型" field={register("idType")} />
         <Field
           id="idNumber"
           label={idType === "CN_RESIDENT" ? "居民身份证号" : ID_NUMBER_LABELS[idType]}

@@ -10,8 +10,8 @@ import { Button } from "@/components/ui/Button";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { MAX_SIGNERS } from "@/lib/domain/own-file";
 import { emptySigner, ownSetupSchema, type OwnSetupForm, type OwnSetupInput } from "@/lib/validation/own-file";
-import { ID_TYPES } from "@/lib/domain/idcard";
-import { ID_NUMBER_LABELS, ID_TYPE_LABELS } from "@/lib/domain/account-labels";
+import { ID_NUMBER_LABELS } from "@/lib/domain/account-labels";
+import { IdTypeSelect } from "@/components/identity/IdTypeSelect";
 import { ownDraftSaveAction } from "@/app/actions/contracts";
 
 type Me = { name: string; idMasked: string; phone: string; phoneMasked: string };
@@ -76,23 +76,7 @@ export function SetupStep({ me, uploadId, draftId, initial, onBack, crossBorder 
                 <>
                   <Field id={`signers.${i}.name`} label="姓名" autoComplete="off" error={err(`signers.${i}.name`)} {...register(`signers.${i}.name`)} />
                   {crossBorder && (
-                    <div className="flex flex-col gap-1">
-                      <label htmlFor={`signers.${i}.idType`} className="text-sm font-medium text-slate-700">
-                        证件类型
-                      </label>
-                      <select id={`signers.${i}.idType`} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3" {...register(`signers.${i}.idType`)}>
-                        {ID_TYPES.map((type) => (
-                          <option key={type} value={type}>
-                            {ID_TYPE_LABELS[type]}
-                          </option>
-                        ))}
-                      </select>
-                      {err(`signers.${i}.idType`) && (
-                        <p role="alert" className="text-sm text-red-600">
-                          {err(`signers.${i}.idType`)}
-                        </p>
-                      )}
-                    </div>
+                    <IdTypeSelect id={`signers.${i}.idType`} label="证件类型" field={register(`signers.${i}.idType`)} error={err(`signers.${i}.idType`)} />
                   )}
                   <Field
                     id={`signers.${i}.idNumber`}

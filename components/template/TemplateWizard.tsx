@@ -17,8 +17,9 @@ import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Segmented } from "@/components/ui/Segmented";
 import { parseYmd, shanghaiToday, type YMD } from "@/lib/domain/dates";
-import { ID_TYPES, maskId } from "@/lib/domain/idcard";
-import { ID_NUMBER_LABELS, ID_TYPE_LABELS } from "@/lib/domain/account-labels";
+import { maskId } from "@/lib/domain/idcard";
+import { ID_NUMBER_LABELS } from "@/lib/domain/account-labels";
+import { IdTypeSelect } from "@/components/identity/IdTypeSelect";
 import { shownStepFields, type FormValues, type TemplateSigner } from "@/lib/domain/templates/engine";
 import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";
 import type { ActionResult } from "@/lib/server/result";
@@ -387,23 +388,7 @@ function PartyStep({ t, party, me, crossBorder }: { t: WizardTemplate; party: Pa
         <>
           <Field id="party-counterpartyName" label="对方姓名" autoComplete="off" error={err("counterpartyName")} {...register("party.counterpartyName")} />
           {crossBorder && (
-            <div className="flex flex-col gap-1">
-              <label htmlFor="party-counterpartyIdType" className="text-sm font-medium text-slate-700">
-                对方证件类型
-              </label>
-              <select id="party-counterpartyIdType" className="min-h-11 rounded-lg border border-slate-300 bg-white px-3" {...register("party.counterpartyIdType")}>
-                {ID_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {ID_TYPE_LABELS[type]}
-                  </option>
-                ))}
-              </select>
-              {err("counterpartyIdType") && (
-                <p role="alert" id="party-counterpartyIdType-error" className="text-sm text-red-600">
-                  {err("counterpartyIdType")}
-                </p>
-              )}
-            </div>
+            <IdTypeSelect id="party-counterpartyIdType" label="对方证件类型" field={register("party.counterpartyIdType")} error={err("counterpartyIdType")} />
           )}
           <Field
             id="party-counterpartyIdNumber"

@@ -18,7 +18,8 @@ const prismaRunner: SqlRunner = {
 function legacyRow(facts: { party: Record<string, unknown>; form: Record<string, unknown> }) {
   const { court, ...form } = facts.form;
   const courtLabel = { LENDER: "出借人住所地人民法院", BORROWER: "借款人住所地人民法院", SIGNING: "合同签订地人民法院" }[court as string] ?? "";
-  const { counterpartyIdType: _type, ...party } = facts.party; // before 港澳台 documents the form named no type
+  const party = { ...facts.party };
+  delete party.counterpartyIdType; // before 港澳台 documents the form named no type
   return { ...party, ...form, court: courtLabel };
 }
 
