@@ -1,11 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { chooseSignature, inviteLink, payContractFee, person, shot } from "./helpers";
+import { TEMPLATES } from "../lib/domain/templates/registry";
 
 // Template contracts (对方先签): the library, the wizard from a sample, the counterparty supplies and
 // signs first, then the initiator signs → 已生效; and every template's wizard reaches its preview.
 
 const WIZARD_TEMPLATES = [
   "iou",
+  "guarantee",
   "rental",
   "sale",
   "service",
@@ -74,7 +76,7 @@ async function toEffective(page: Page, other: { page: Page; phone: string }, inf
   return contractUrl;
 }
 
-test("@templates the library lists 18 templates; 租房合同 and 买卖合同 go from the sample to 已生效, counterparty first", async ({ browser }, info) => {
+test("@templates the library lists every template; 租房合同 and 买卖合同 go from the sample to 已生效, counterparty first", async ({ browser }, info) => {
   test.setTimeout(180_000);
   const landlord = await person(browser, info, "房东模板");
   const tenant = await person(browser, info, "租客模板");
@@ -82,7 +84,7 @@ test("@templates the library lists 18 templates; 租房合同 and 买卖合同 g
 
   await page.goto("/");
   await page.getByRole("link", { name: /全部合同模板/ }).click();
-  await expect(page.getByTestId("template-card")).toHaveCount(18);
+  await expect(page.getByTestId("template-card")).toHaveCount(TEMPLATES.length);
   await page.getByTestId("template-search").fill("租");
   await expect(page.getByTestId("template-card").filter({ hasText: "租房合同" })).toBeVisible();
   await shot(page, info, "template-library");

@@ -3,6 +3,7 @@
 import type { CategoryId, FormValues, TemplateDefinition } from "./engine";
 import { gift } from "./gift";
 import { grasslandTransfer } from "./grassland-transfer";
+import { guarantee } from "./guarantee";
 import { housekeeping } from "./housekeeping";
 import { imageLicense } from "./image-license";
 import { iou } from "./iou";
@@ -30,6 +31,7 @@ const wizard = (t: WizardTemplate) => t;
 export const TEMPLATES: readonly WizardTemplate[] = [
   wizard(iou),
   wizard(receipt),
+  wizard(guarantee),
   wizard(rental),
   wizard(sale),
   wizard(service),

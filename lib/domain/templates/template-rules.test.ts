@@ -298,3 +298,25 @@ describe("other templates", () => {
     expect(text("service")).toContain("其余¥4,800.00");
   });
 });
+
+describe("保证合同", () => {
+  it("the guarantee type must be chosen: left unclear it would count as 一般保证", () => {
+    expect(issueAt(t("guarantee"), { ...sample("guarantee"), guaranteeType: "" }, "guaranteeType")?.message).toBe("请选择保证方式");
+  });
+
+  it("a debt already due is refused; the period runs 1–60 months", () => {
+    expect(issueAt(t("guarantee"), { ...sample("guarantee"), debtDue: isoDay(today, -1) }, "debtDue")?.message).toMatch(/不能早于今天/);
+    expect(issueAt(t("guarantee"), { ...sample("guarantee"), periodMonths: "61" }, "periodMonths")?.message).toBe("保证期间不能大于60个月");
+  });
+
+  it("prints the chosen type, the scope, the cap and the period", () => {
+    const joint = text("guarantee");
+    expect(joint).toContain("保证人承担连带责任保证");
+    expect(joint).toContain("保证期间为自主债务履行期限届满之日起6个月");
+    const general = text("guarantee", { guaranteeType: "GENERAL", coversCosts: false, withCap: true, capAmount: "60000" });
+    expect(general).toContain("保证人承担一般保证责任");
+    expect(general).not.toContain("实现债权的费用");
+    expect(general).toContain("以¥60,000.00（人民币陆万元整）为限");
+    expect(general).toContain("债务人王五（示例）");
+  });
+});
