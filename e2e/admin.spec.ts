@@ -7,7 +7,7 @@ import { confirmWizard, fillFacts, openWizard } from "./iou-flow";
 /** A server action's id in the production build, as a browser would send it. */
 function adminActionId(name: string): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name && v.filename === "app/admin/actions.ts");
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === name && v.filename === "actions/admin.ts");
   if (!found) throw new Error(`no server action ${name} in the build`);
   return found[0];
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { FaceCheckDialog } from "@/components/identity/FaceCheckDialog";
-import { accountVerifiedAction } from "@/app/actions/profile";
+import { accountVerifiedAction } from "@/actions/profile";
 
 type Result = Awaited<ReturnType<typeof accountVerifiedAction>>;
 

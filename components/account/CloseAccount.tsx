@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { signOut } from "next-auth/react";
-import { closeStartAction } from "@/app/actions/profile";
+import { closeStartAction } from "@/actions/profile";
 import { Button } from "@/components/ui/Button";
 import { AccountFaceCheck } from "./AccountFaceCheck";
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { emailChangeSchema, phoneChangeSchema } from "@/lib/validation/account";
-import { emailChangeAction, emailCodeAction, phoneChangeStartAction, phoneCodeAction } from "@/app/actions/profile";
+import { emailChangeAction, emailCodeAction, phoneChangeStartAction, phoneCodeAction } from "@/actions/profile";
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { AccountFaceCheck } from "./AccountFaceCheck";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { crossBorderOffAction, crossBorderStartAction } from "@/app/actions/profile";
+import { crossBorderOffAction, crossBorderStartAction } from "@/actions/profile";
 import { AccountFaceCheck } from "./AccountFaceCheck";
 
 /** 同港澳台居民签署合同: on after a face check, off at once. */

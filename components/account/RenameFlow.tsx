@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { renameSchema } from "@/lib/validation/account";
-import { renameStartAction } from "@/app/actions/profile";
+import { renameStartAction } from "@/actions/profile";
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { AccountFaceCheck } from "./AccountFaceCheck";

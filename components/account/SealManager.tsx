@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { sealCreateAction, sealDeleteAction } from "@/app/actions/account";
+import { sealCreateAction, sealDeleteAction } from "@/actions/account";
 import { SealImage } from "./SealImage";
 
 type Option = { style: string; label: string; svg: string };

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
-import { signatureAddAction, signatureDeleteAction, signatureSetDefaultAction } from "@/app/actions/account";
+import { signatureAddAction, signatureDeleteAction, signatureSetDefaultAction } from "@/actions/account";
 import { SignaturePad } from "@/components/signing/SignaturePad";
 import { Button } from "@/components/ui/Button";
 

@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { browserSupportsWebAuthn, platformAuthenticatorIsAvailable, startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import { signPasswordSetSchema } from "@/lib/validation/account";
-import { credentialDeleteAction, credentialStartAction, preferredSetAction, signPasswordClearAction, signPasswordStartAction } from "@/app/actions/profile";
+import { credentialDeleteAction, credentialStartAction, preferredSetAction, signPasswordClearAction, signPasswordStartAction } from "@/actions/profile";
 import { METHOD_LABELS } from "@/lib/domain/account-labels";
 import type { VerifyMethod } from "@/lib/domain/account";
 import { Field } from "@/components/ui/Field";

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { startAuthentication } from "@simplewebauthn/browser";
-import { adminFactorOptionsAction, adminFactorVerifyAction } from "@/app/admin-verify/actions";
+import { adminFactorOptionsAction, adminFactorVerifyAction } from "@/actions/admin-verify";
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
 import { userFreezeSchema } from "@/lib/validation/admin";
-import { userFreezeAction } from "@/app/admin/actions";
+import { userFreezeAction } from "@/actions/admin";
 import { Button } from "@/components/ui/Button";
 
 /** 冻结账号: a reason is required; it is kept with the account and in the admin audit. */

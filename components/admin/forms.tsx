@@ -1,7 +1,7 @@
 "use client";
 // The admin forms, each on its shared schema (lib/validation/admin) and its server action.
 import { couponBatchEditSchema, couponBatchSchema, couponIssueSchema, feeRulesFormSchema, iouCaseSchema, legalProviderSchema } from "@/lib/validation/admin";
-import { couponBatchCreateAction, couponBatchEditAction, couponIssueAction, feeRulesUpdateAction, iouCaseSaveAction, legalProviderSaveAction } from "@/app/admin/actions";
+import { couponBatchCreateAction, couponBatchEditAction, couponIssueAction, feeRulesUpdateAction, iouCaseSaveAction, legalProviderSaveAction } from "@/actions/admin";
 import { AdminField, AdminForm } from "./AdminForm";
 
 export function FeeRulesForm({ current }: { current: Record<string, string> }) {

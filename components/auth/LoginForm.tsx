@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import Link from "next/link";
 import type { z } from "zod";
 import { signInSchema, requestCodeSchema } from "@/lib/validation/auth";
-import { requestCodeAction } from "@/app/(auth)/login/actions";
+import { requestCodeAction } from "@/actions/login";
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { ConsentBox } from "@/components/ui/ConsentBox";

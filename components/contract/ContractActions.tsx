@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
-import { discardAction, reminderAction, revokeAction, urgeAction } from "@/app/actions/contracts";
+import { discardAction, reminderAction, revokeAction, urgeAction } from "@/actions/contracts";
 
 type Props = { contractId: string; version: number; actions: string[]; reminder: boolean | null };
 

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { contractEmailSchema } from "@/lib/validation/contract";
-import { contractEmailAction, reportRequestAction } from "@/app/actions/contracts";
+import { contractEmailAction, reportRequestAction } from "@/actions/contracts";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
 import { Sheet } from "@/components/ui/Sheet";

@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { endRequestSchema } from "@/lib/validation/contract";
 import { COMMON_REASONS, END_LABELS, END_REASON_MAX, type EndKind } from "@/lib/domain/end-request";
-import { endRequestAction } from "@/app/actions/contracts";
+import { endRequestAction } from "@/actions/contracts";
 import { Button } from "@/components/ui/Button";
 import { Sheet } from "@/components/ui/Sheet";
 import { IntentCheck, type HeldIntent } from "./IntentCheck";

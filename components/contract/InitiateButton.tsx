@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { templateInitiateAction } from "@/app/actions/contracts";
+import { templateInitiateAction } from "@/actions/contracts";
 import { Button } from "@/components/ui/Button";
 
 /** 确认发起 (对方先签) / 确认开具 (收据 by the payer): sends the invitation without the initiator's signature. */

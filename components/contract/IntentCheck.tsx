@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { VerifyDialog } from "@/components/identity/VerifyDialog";
-import { endVerifiedAction } from "@/app/actions/contracts";
+import { endVerifiedAction } from "@/actions/contracts";
 import type { IntentMethods } from "@/lib/domain/account";
 
 export type HeldIntent = { faceCheckId: string; methods: IntentMethods };

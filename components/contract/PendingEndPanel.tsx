@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { END_LABELS, type EndKind } from "@/lib/domain/end-request";
-import { endAnswerAction } from "@/app/actions/contracts";
+import { endAnswerAction } from "@/actions/contracts";
 import { Button } from "@/components/ui/Button";
 import { IntentCheck, type HeldIntent } from "./IntentCheck";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { orderCreateAction } from "@/app/actions/payments";
+import { orderCreateAction } from "@/actions/payments";
 import { formatFen } from "@/lib/domain/fees";
 import { Button } from "@/components/ui/Button";
 

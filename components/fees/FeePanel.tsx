@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { orderCreateAction, priceQuoteAction } from "@/app/actions/payments";
+import { orderCreateAction, priceQuoteAction } from "@/actions/payments";
 import { formatFen, type Quote } from "@/lib/domain/fees";
 import { Button } from "@/components/ui/Button";
 import { PriceLines } from "./PriceLines";

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { orderRepayAction } from "@/app/actions/payments";
+import { orderRepayAction } from "@/actions/payments";
 import { Button } from "@/components/ui/Button";
 
 /** While an order waits for the gateway's notification: refresh until it is paid (about a minute). */

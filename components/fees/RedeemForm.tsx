@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { couponRedeemSchema } from "@/lib/validation/fees";
-import { couponRedeemAction } from "@/app/actions/payments";
+import { couponRedeemAction } from "@/actions/payments";
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 

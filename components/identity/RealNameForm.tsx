@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import type { z } from "zod";
 import { realNameSchema } from "@/lib/validation/identity";
-import { realNameStartAction, realNameFaceCheckAction } from "@/app/(app)/realname/actions";
+import { realNameStartAction, realNameFaceCheckAction } from "@/actions/realname";
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 import { FaceCheckDialog } from "./FaceCheckDialog";

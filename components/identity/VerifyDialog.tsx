@@ -4,7 +4,7 @@ import { createPortal } from "react-dom";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { Button } from "@/components/ui/Button";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
-import { verifyOptionsAction } from "@/app/actions/verify";
+import { verifyOptionsAction } from "@/actions/verify";
 import type { ActionResult } from "@/lib/server/result";
 import type { IntentMethods, VerifyMethod } from "@/lib/domain/account";
 import { METHOD_LABELS } from "@/lib/domain/account-labels";

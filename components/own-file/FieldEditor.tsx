@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
 import { PdfPages } from "@/components/pdf/PdfPages";
 import { usePdfDocument } from "@/components/pdf/pdfjs";
-import { ownFieldsSaveAction } from "@/app/actions/contracts";
+import { ownFieldsSaveAction } from "@/actions/contracts";
 import { clampRect } from "@/lib/domain/field-geometry";
 import { FIELD_DEFAULT_SIZE, FIELD_KINDS, FIELD_LABELS, signersWithoutSignature, type FieldKind } from "@/lib/domain/own-file";
 import { FieldBox, toneOf, type Rect } from "./FieldBox";

@@ -12,7 +12,7 @@ import { MAX_SIGNERS } from "@/lib/domain/own-file";
 import { emptySigner, ownSetupSchema, type OwnSetupForm, type OwnSetupInput } from "@/lib/validation/own-file";
 import { ID_NUMBER_LABELS } from "@/lib/domain/account-labels";
 import { IdTypeSelect } from "@/components/identity/IdTypeSelect";
-import { ownDraftSaveAction } from "@/app/actions/contracts";
+import { ownDraftSaveAction } from "@/actions/contracts";
 
 type Me = { name: string; idMasked: string; phone: string; phoneMasked: string };
 

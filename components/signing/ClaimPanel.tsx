@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { claimStartAction, signFinishAction } from "@/app/actions/contracts";
+import { claimStartAction, signFinishAction } from "@/actions/contracts";
 import { VerifyDialog } from "@/components/identity/VerifyDialog";
 import type { IntentMethods } from "@/lib/domain/account";
 import { Button } from "@/components/ui/Button";

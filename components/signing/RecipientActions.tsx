@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
-import { rejectAction, supplementAction } from "@/app/actions/contracts";
+import { rejectAction, supplementAction } from "@/actions/contracts";
 
 /** 确认个人信息 (补充信息). */
 export function SupplementButton({ token, version }: { token: string; version: number }) {

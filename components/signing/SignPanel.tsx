@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
 import { VerifyDialog } from "@/components/identity/VerifyDialog";
 import type { IntentMethods } from "@/lib/domain/account";
-import { signFinishAction, signStartAction } from "@/app/actions/contracts";
+import { signFinishAction, signStartAction } from "@/actions/contracts";
 import { SignaturePad } from "./SignaturePad";
 
 type Saved = { id: string; sha256: string };

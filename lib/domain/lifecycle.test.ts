@@ -5,6 +5,7 @@ import {
   CONTRACT_STATES,
   actionsFor,
   transition,
+  partyStatusAfter,
   ON_HOLD_MESSAGE,
   type ActorRole,
   type ContractAction,
@@ -175,5 +176,23 @@ describe("actionsFor", () => {
     ["REVOKED", "INITIATOR", []],
   ] as const)("%s for %s", (state, role, expected) => {
     expect(actionsFor(state, role).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe("the acting signer's own status comes from the table", () => {
+  it.each([
+    ["DRAFT", "initiate", "INITIATOR", {}, "SIGNED"],
+    ["DRAFT", "initiate", "INITIATOR", { initiatorStarts: "confirm" }, "CONFIRMED"], // 确认开具
+    ["DRAFT", "initiate", "INITIATOR", { initiatorStarts: "invite" }, null], // 对方先签: signs last
+    ["PENDING_INFO", "supplement", "RECIPIENT", {}, "WAITING_SIGN"],
+    ["PENDING_SIGN", "sign", "RECIPIENT", {}, "SIGNED"],
+    ["PENDING_SIGN", "sign", "INITIATOR", { initiatorUnsigned: true, recipientsUnsigned: 0 }, "SIGNED"],
+    ["PENDING_CLAIM", "claim", "RECIPIENT", {}, "CONFIRMED"],
+    ["PENDING_SIGN", "reject", "RECIPIENT", {}, "REJECTED"],
+    ["PENDING_SIGN", "reject", "INITIATOR", { initiatorUnsigned: true, recipientsUnsigned: 0 }, "REJECTED"],
+    ["PENDING_SIGN", "revoke", "INITIATOR", {}, null],
+    ["EFFECTIVE", "settleRequest", "INITIATOR", {}, null],
+  ] as const)("%s %s by %s %o → %s", (state, action, role, over, status) => {
+    expect(partyStatusAfter(state, action, role, { ...base, ...over })).toBe(status);
   });
 });

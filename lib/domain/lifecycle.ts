@@ -85,7 +85,12 @@ export type TransitionContext = {
   settleable: boolean;
   /** 暂停: an account among the contract's people is frozen by the platform. */
   onHold: boolean;
+  /** What 发起 is for the initiator, from the kind's sign steps: they sign (default), only confirm (确认开具), or invite and sign last (对方先签). */
+  initiatorStarts?: "sign" | "confirm" | "invite";
 };
+
+/** A signer's own status (Party.status). */
+export type PartyStatus = "WAITING_INFO" | "WAITING_SIGN" | "SIGNED" | "CONFIRMED" | "REJECTED";
 
 export const ON_HOLD_MESSAGE = "合同已暂停：有签署方的账号已被平台冻结，暂不能继续操作";
 /** While on hold, people may only walk away (and the scheduler may still let it expire). */
@@ -103,6 +108,8 @@ type Row = {
   /** Returns the refusal message when the action may not happen now. */
   guard?: (ctx: TransitionContext) => string | null;
   effects: readonly Effect[] | ((ctx: TransitionContext) => Effect[]);
+  /** What the acting signer's own status becomes; absent when the action leaves it as it is. */
+  party?: PartyStatus | ((ctx: TransitionContext) => PartyStatus | null);
 };
 
 const PENDING: readonly ContractState[] = ["PENDING_INFO", "PENDING_SIGN", "PENDING_CLAIM"];
@@ -114,6 +121,7 @@ const TABLE: readonly Row[] = [
     roles: ["INITIATOR"],
     to: (c) => (c.recipientsMissingInfo > 0 ? "PENDING_INFO" : c.claimStyle ? "PENDING_CLAIM" : "PENDING_SIGN"),
     effects: ["inviteRecipients", "scheduleExpiry"],
+    party: (c) => ({ sign: "SIGNED" as const, confirm: "CONFIRMED" as const, invite: null })[c.initiatorStarts ?? "sign"],
   },
   { from: ["DRAFT"], action: "discard", roles: ["INITIATOR"], to: "DISCARDED", effects: ["refundFee"] },
   {
@@ -122,6 +130,7 @@ const TABLE: readonly Row[] = [
     roles: ["RECIPIENT"],
     to: (c) => (c.recipientsMissingInfo > 1 ? "PENDING_INFO" : c.claimStyle ? "PENDING_CLAIM" : "PENDING_SIGN"),
     effects: [],
+    party: "WAITING_SIGN",
   },
   {
     from: ["PENDING_SIGN"],
@@ -130,6 +139,7 @@ const TABLE: readonly Row[] = [
     to: (c) => (c.recipientsUnsigned > 1 || c.initiatorUnsigned ? "PENDING_SIGN" : "EFFECTIVE"),
     effects: (c) =>
       c.recipientsUnsigned > 1 ? ["notifyInitiatorSigned", "inviteNextSigner"] : c.initiatorUnsigned ? ["notifyInitiatorToSign"] : ["storeFinalPdf", "notifyAllEffective"],
+    party: "SIGNED",
   },
   // 对方先签: once every recipient has signed, the initiator signs last, or declines
   {
@@ -139,16 +149,18 @@ const TABLE: readonly Row[] = [
     guard: initiatorTurn,
     to: "EFFECTIVE",
     effects: ["storeFinalPdf", "notifyAllEffective"],
+    party: "SIGNED",
   },
-  { from: ["PENDING_SIGN"], action: "reject", roles: ["INITIATOR"], guard: initiatorTurn, to: "REJECTED", effects: ["notifyRecipientsRejected", "refundFee"] },
+  { from: ["PENDING_SIGN"], action: "reject", roles: ["INITIATOR"], guard: initiatorTurn, to: "REJECTED", effects: ["notifyRecipientsRejected", "refundFee"], party: "REJECTED" },
   {
     from: ["PENDING_CLAIM"],
     action: "claim",
     roles: ["RECIPIENT"],
     to: "EFFECTIVE",
     effects: ["storeFinalPdf", "notifyAllEffective"],
+    party: "CONFIRMED",
   },
-  { from: PENDING, action: "reject", roles: ["RECIPIENT"], to: "REJECTED", effects: ["notifyInitiatorRejected", "refundFee"] },
+  { from: PENDING, action: "reject", roles: ["RECIPIENT"], to: "REJECTED", effects: ["notifyInitiatorRejected", "refundFee"], party: "REJECTED" },
   {
     from: PENDING,
     action: "revoke",
@@ -209,6 +221,12 @@ export function transition(state: ContractState, action: ContractAction, role: A
   const to = typeof row.to === "function" ? row.to(ctx) : row.to;
   const effects = typeof row.effects === "function" ? row.effects(ctx) : [...row.effects];
   return { ok: true, to, effects };
+}
+
+/** What the acting signer's own status becomes with this (allowed) transition; null when it stays. */
+export function partyStatusAfter(state: ContractState, action: ContractAction, role: ActorRole, ctx: TransitionContext): PartyStatus | null {
+  const row = TABLE.find((r) => r.action === action && r.from.includes(state) && r.roles.includes(role));
+  return typeof row?.party === "function" ? row.party(ctx) : (row?.party ?? null);
 }
 
 /** The actions a role may attempt in a state (guards aside): what a detail page offers. */

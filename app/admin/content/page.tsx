@@ -2,7 +2,7 @@ import { requireAdmin } from "@/lib/server/auth/session";
 import { allIouCases, allLegalProviders } from "@/lib/server/admin/content";
 import { IouCaseForm, LegalProviderForm } from "@/components/admin/forms";
 import { ActionButton } from "@/components/admin/ActionButton";
-import { iouCaseHideAction } from "@/app/admin/actions";
+import { iouCaseHideAction } from "@/actions/admin";
 
 /** 内容管理: 法律服务 providers and the 借条判例库. */
 export default async function AdminContent() {

@@ -6,7 +6,7 @@ import { formatYuan } from "@/lib/domain/money";
 import { now } from "@/lib/server/clock";
 import { CouponBatchEditForm, CouponBatchForm, CouponIssueForm, FeeRulesForm } from "@/components/admin/forms";
 import { ActionButton } from "@/components/admin/ActionButton";
-import { couponBatchToggleAction } from "@/app/admin/actions";
+import { couponBatchToggleAction } from "@/actions/admin";
 
 /** 收费规则、省钱月卡与优惠券批次. */
 export default async function AdminFees() {

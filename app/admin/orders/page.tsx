@@ -7,7 +7,7 @@ import { formatYuan } from "@/lib/domain/money";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { maskPhone } from "@/lib/domain/phone";
 import { ActionButton } from "@/components/admin/ActionButton";
-import { orderRefundAction } from "@/app/admin/actions";
+import { orderRefundAction } from "@/actions/admin";
 
 export default async function AdminOrders({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone

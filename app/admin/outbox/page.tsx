@@ -1,7 +1,7 @@
 import { requireAdmin } from "@/lib/server/auth/session";
 import { listOutbox } from "@/lib/server/notify/outbox-query";
 import { OutboxTable } from "@/components/outbox/OutboxTable";
-import { resendAction } from "@/app/admin/actions";
+import { resendAction } from "@/actions/admin";
 import { ActionButton } from "@/components/admin/ActionButton";
 
 export default async function AdminOutbox({ searchParams }: { searchParams: Promise<{ to?: string }> }) {

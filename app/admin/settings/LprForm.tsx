@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { lprSettingSchema } from "@/lib/validation/settings";
 import { Button } from "@/components/ui/Button";
 import { Field } from "@/components/ui/Field";
-import { lprSaveAction } from "@/app/admin/actions";
+import { lprSaveAction } from "@/actions/admin";
 
 export function LprForm({ current }: { current: string }) {
   const [saved, setSaved] = useState<string | null>(null);

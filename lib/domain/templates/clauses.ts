@@ -4,7 +4,8 @@
 import { formatYmdChinese, parseYmd } from "../dates";
 import { formatYuan, toChineseUppercase } from "../money";
 import type { ContractDocument, DocBlock, DocSigner } from "./document";
-import type { DocumentMeta, RegionValue, TemplateMeta, TemplateSigner } from "./engine";
+import type { RegionValue } from "./fields";
+import type { DocumentMeta, TemplateMeta, TemplateSigner } from "./meta";
 
 export type Section = { title: string; blocks: DocBlock[] };
 

@@ -190,11 +190,8 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
           const feeError = await feeAtInitiation(tx, user.id, c);
           if (feeError) throw new ContractError("REFUSED", feeError);
         }
-        await tx.party.update({
-          where: { id: p.partyId },
-          // 确认领取 confirms without a signature image; signing stores the chosen one
-          data: p.action === "claim" ? { status: "CONFIRMED", signedAt: now(), userId: user.id } : { status: "SIGNED", signatureSha256: p.signatureSha256, signedAt: now(), userId: user.id },
-        });
+        // the status is the table's (runTransition); 确认领取 confirms without a signature image, signing stores the chosen one
+        await tx.party.update({ where: { id: p.partyId }, data: p.action === "claim" ? { userId: user.id } : { signatureSha256: p.signatureSha256, userId: user.id } });
         const party = await tx.party.findUniqueOrThrow({ where: { id: p.partyId } });
         for (const [id, value] of Object.entries(p.fieldValues ?? {})) {
           await tx.signField.updateMany({ where: { id, contractId: p.contractId, partySeq: party.seq, kind: "TEXT" }, data: { value } });
@@ -227,15 +224,12 @@ export async function supplementInfo(user: User, input: unknown, meta: { ip: str
       action: "supplement",
       actor: { userId: user.id, partyId: party.id, ...meta },
       expectVersion: parsed.data.version,
+      check: (c) => {
+        if (c.parties.find((p) => p.id === party.id)?.status !== "WAITING_INFO") throw new ContractError("STALE", "合同状态已变化，请刷新");
+      },
+      // the status (→ WAITING_SIGN) is the table's; the identity comes from the real-name profile
       apply: async (tx) => {
-        const taken = await tx.party.updateMany({
-          where: { id: party.id, status: "WAITING_INFO" },
-          data: {
-            status: "WAITING_SIGN",
-            ...partyIdentityOf(user),
-          },
-        });
-        if (taken.count !== 1) throw new ContractError("STALE", "合同状态已变化，请刷新");
+        await tx.party.update({ where: { id: party.id }, data: partyIdentityOf(user) });
       },
     });
     return ok(undefined);
@@ -261,7 +255,7 @@ export async function rejectContract(user: User, input: unknown, meta: { ip: str
       expectVersion: parsed.data.version,
       detail: { reason: parsed.data.reason },
       apply: async (tx) => {
-        await tx.party.update({ where: { id: party.id }, data: { status: "REJECTED", rejectReason: parsed.data.reason, userId: user.id } });
+        await tx.party.update({ where: { id: party.id }, data: { rejectReason: parsed.data.reason, userId: user.id } });
       },
     });
     return ok(undefined);

@@ -9,7 +9,7 @@ import { normalizePhone } from "@/lib/domain/phone";
 import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";
 import { ageRangeError, MAX_CONTRACT_FEN } from "@/lib/domain/templates/engine";
 import { formatYuan } from "@/lib/domain/money";
-import { initiatorOnlyConfirms, sendsWithoutSigning } from "@/lib/domain/contract-kind";
+import { sendsWithoutSigning } from "@/lib/domain/contract-kind";
 import { counterpartyOf, partySchema, partyShape, templateDraftInput, type PartyForm } from "@/lib/validation/template";
 import { counterpartyId } from "@/lib/validation/party";
 import { appendAudit } from "./audit";
@@ -134,8 +134,6 @@ export async function templateInitiate(user: User, input: unknown, meta: { ip: s
       apply: async (tx, c) => {
         const feeError = await feeAtInitiation(tx, user.id, c);
         if (feeError) throw new ContractError("REFUSED", feeError);
-        // 确认开具 (收据 by the payer) is the initiator's whole part; the other side signs
-        if (initiatorOnlyConfirms(c.kind, c.parties.find((p) => p.isInitiator)?.role)) await tx.party.updateMany({ where: { contractId: c.id, isInitiator: true }, data: { status: "CONFIRMED", signedAt: now() } });
       },
     });
     return ok(undefined);

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Contract, ContractStatus, Party, Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
-import { contractKind, counterpartyClaims, counterpartySignsFirst } from "@/lib/domain/contract-kind";
-import { transition, type ActorRole, type ContractAction, type Effect, type TransitionContext } from "@/lib/domain/lifecycle";
+import { now } from "@/lib/server/clock";
+import { contractKind, counterpartyClaims, counterpartySignsFirst, initiatorOnlyConfirms } from "@/lib/domain/contract-kind";
+import { partyStatusAfter, transition, type ActorRole, type ContractAction, type Effect, type TransitionContext } from "@/lib/domain/lifecycle";
 import { appendAudit } from "./audit";
 import { notFound, refused, stale } from "./errors";
 import { runEffects } from "./effects";
@@ -52,6 +53,7 @@ export function contextOf(c: ContractWithParties, held: { onHold: boolean } = { 
     claimStyle: counterpartyClaims(c.kind, initiatorRoleOf(c)),
     settleable: contractKind(c.kind)?.settleable ?? false,
     onHold: held.onHold,
+    initiatorStarts: counterpartySignsFirst(c.kind, initiatorRoleOf(c)) ? "invite" : initiatorOnlyConfirms(c.kind, initiatorRoleOf(c)) ? "confirm" : "sign",
   };
 }
 
@@ -85,7 +87,8 @@ export async function runTransition(req: TransitionRequest): Promise<{ from: Con
       if (req.expectVersion !== undefined && req.expectVersion !== c.version) throw stale();
       req.check?.(c, role);
       // account holds are a guard of the table: one check for every action, not one per caller
-      const t = transition(c.status, req.action, role, contextOf(c, { onHold: await isOnHold(c, tx) }));
+      const ctx = contextOf(c, { onHold: await isOnHold(c, tx) });
+      const t = transition(c.status, req.action, role, ctx);
       if (!t.ok) throw t.reason === "NOT_ALLOWED" && req.expectVersion !== undefined ? stale() : refused(t.message);
 
       const won = await tx.contract.updateMany({
@@ -93,6 +96,15 @@ export async function runTransition(req: TransitionRequest): Promise<{ from: Con
         data: { ...(req.contractData?.(c) ?? {}), status: t.to, version: { increment: 1 } },
       });
       if (won.count !== 1) throw stale();
+      // the acting signer's own status, as the table says (签署 → SIGNED, 补充信息 → WAITING_SIGN …)
+      const partyStatus = partyStatusAfter(c.status, req.action, role, ctx);
+      if (partyStatus) {
+        const acting = req.actor.partyId ? c.parties.find((p) => p.id === req.actor.partyId) : c.parties.find((p) => p.isInitiator);
+        if (!acting) throw notFound();
+        const done = partyStatus === "SIGNED" || partyStatus === "CONFIRMED";
+        const moved = await tx.party.updateMany({ where: { id: acting.id, status: acting.status }, data: { status: partyStatus, ...(done ? { signedAt: now() } : {}) } });
+        if (moved.count !== 1) throw stale();
+      }
       await req.apply?.(tx, c);
 
       const after = await tx.contract.findUniqueOrThrow({ where: { id: c.id }, include: { parties: true } });

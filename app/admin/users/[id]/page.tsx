@@ -10,7 +10,7 @@ import { ORDER_STATUS_LABELS } from "@/lib/domain/order-labels";
 import { formatYuan } from "@/lib/domain/money";
 import { FreezeForm } from "@/components/admin/FreezeForm";
 import { ActionButton } from "@/components/admin/ActionButton";
-import { userUnfreezeAction } from "@/app/admin/actions";
+import { userUnfreezeAction } from "@/actions/admin";
 
 const STATUS = { ACTIVE: "正常", FROZEN: "已冻结", DELETED: "已注销" } as const;
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { sandboxPayment } from "@/lib/server/payments/sandbox";
 import { formatFen } from "@/lib/domain/fees";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
-import { sandboxApproveAction, sandboxDeclineAction } from "../actions";
+import { sandboxApproveAction, sandboxDeclineAction } from "@/actions/pay-sandbox";
 
 export const metadata: Metadata = { title: "模拟支付" };
 export const dynamic = "force-dynamic";

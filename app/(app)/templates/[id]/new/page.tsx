@@ -7,7 +7,7 @@ import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import Link from "next/link";
 import { templateDraftFor, templateInitiatorError } from "@/lib/server/contracts";
 import { lprBp } from "@/lib/server/settings";
-import { templateDraftSaveAction } from "@/app/actions/contracts";
+import { templateDraftSaveAction } from "@/actions/contracts";
 import { TemplateWizard } from "@/components/template/TemplateWizard";
 
 export const metadata: Metadata = { title: "填写合同" };
