@@ -7,8 +7,8 @@ import type { ContractDocument } from "./document";
 import { blank, renderDocument, type DocumentBody } from "./clauses";
 import type { FormOf, FormValues, StepDef } from "./fields";
 import { emptyValue, fieldsOf } from "./form";
-import type { DocumentMeta, Reminder, RoleDef, TemplateMeta, TemplateSigner } from "./meta";
-import { buildSchema, checkDefinition, coerceAll, isRecord, normalise, withValidChoices, type Rules, type TemplateContext } from "./schema";
+import type { DocumentMeta, Reminder, RoleDef, TemplateContext, TemplateMeta, TemplateSigner } from "./meta";
+import { buildSchema, checkDefinition, coerceAll, isRecord, normalise, withValidChoices, type Rules } from "./schema";
 
 
 /**

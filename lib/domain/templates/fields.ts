@@ -2,7 +2,7 @@
 // declarations, and the limits and messages every text and amount shares.
 // ───────────────────────────── fields ─────────────────────────────
 import { hasEmoji, HIDDEN_CHARS } from "../typed-text";
-import type { TemplateContext } from "./schema";
+import type { TemplateContext } from "./meta";
 
 /** Conditional visibility, as data so that it can be shown, tested and evaluated anywhere. */
 export type Condition =

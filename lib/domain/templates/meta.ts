@@ -106,3 +106,11 @@ export type DocumentMeta = { number: string; initiatedOn?: string };
 
 /** A reminder SMS on a date of the contract (借条: the borrower's repayment days). */
 export type Reminder = { date: string; role: string; text: string };
+
+/** What a template's rules and advice may know besides the form. */
+export type TemplateContext = {
+  /** Today in Asia/Shanghai (the server's clock on the server). */
+  today: YMD;
+  /** The one-year LPR in basis points (admin setting), for advice on rates. */
+  lprBp?: number;
+};

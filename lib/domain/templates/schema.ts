@@ -9,6 +9,7 @@ import { CN_MOBILE_RE, normalizePhone } from "../phone";
 import { text, textError, TIME_RE, type AnyField, type CheckboxField, type ChoiceField, type ColumnField, type Condition, type FieldValue, type FormValues, type ListField, type RegionField, type RegionValue, type Row } from "./fields";
 import { clearedValue, emptyValue, isShown } from "./form";
 import { parseNumber } from "./facts";
+import type { TemplateContext } from "./meta";
 
 type Path = (string | number)[];
 type Report = (path: Path, message: string) => void;
@@ -98,12 +99,6 @@ function checkField(f: AnyField, value: FieldValue, today: YMD, report: Report) 
 
 // ───────────────────────────── schema ─────────────────────────────
 
-export type TemplateContext = {
-  /** Today in Asia/Shanghai (the server's clock on the server). */
-  today: YMD;
-  /** The one-year LPR in basis points (admin setting), for advice on rates. */
-  lprBp?: number;
-};
 
 /** Report a cross-field problem on a field of the form (first segment typed to the form). */
 export type IssueFn<Form> = (path: [keyof Form & string, ...(string | number)[]], message: string) => void;

@@ -11,7 +11,7 @@ import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { signersDue } from "@/lib/domain/own-file";
 import { storeContractPdf, storeEndedPdf } from "./pdf";
 import { refundContractFee } from "@/lib/server/payments";
-import type { ContractWithParties } from "./transition";
+import type { ContractWithParties } from "./types";
 
 export const EXPIRE_JOB = "contract.expire";
 

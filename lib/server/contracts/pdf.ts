@@ -17,7 +17,7 @@ import { stampFields } from "@/lib/server/pdf/stamp";
 import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import type { FieldKind } from "@/lib/domain/own-file";
 import { ownFacts } from "./own-file";
-import type { ContractWithParties } from "./transition";
+import type { ContractWithParties } from "./types";
 import { contractKind } from "@/lib/domain/contract-kind";
 
 /** Renders a document with its signers' signature images from the blob store. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Contract, ContractStatus, Party, Prisma } from "@prisma/client";
+import type { ContractStatus, Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { contractKind, counterpartyClaims, counterpartySignsFirst, initiatorOnlyConfirms } from "@/lib/domain/contract-kind";
@@ -10,7 +10,8 @@ import { runEffects } from "./effects";
 import { syncFolder } from "./folder";
 import { isOnHold } from "./hold";
 
-export type ContractWithParties = Contract & { parties: Party[] };
+import type { ContractWithParties } from "./types";
+export type { ContractWithParties } from "./types";
 
 export type Actor = {
   userId: string | null; // null for the scheduler

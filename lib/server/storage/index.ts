@@ -8,15 +8,8 @@ import { sha256Hex } from "@/lib/server/crypto";
 import type { Tx } from "@/lib/server/db";
 import { parseStorageUrl, S3BlobStore } from "./s3";
 
-/** A write-once, content-addressed blob store. An S3-compatible store implements the same. */
-export interface BlobStore {
-  /** Stores the bytes under their SHA-256 and returns it; storing the same bytes again is a no-op. */
-  put(bytes: Uint8Array): Promise<string>;
-  get(sha256: string): Promise<Uint8Array | null>;
-  /** The bytes as a stream, for downloads of large files (no whole-file buffer); null when absent. */
-  stream(sha256: string): Promise<ReadableStream<Uint8Array> | null>;
-  has(sha256: string): Promise<boolean>;
-}
+import type { BlobStore } from "./blob-store";
+export type { BlobStore } from "./blob-store";
 
 const SHA_RE = /^[0-9a-f]{64}$/;
 

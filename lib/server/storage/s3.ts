@@ -1,7 +1,7 @@
 import "server-only";
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import { sha256Hex } from "@/lib/server/crypto";
-import type { BlobStore } from "./index";
+import type { BlobStore } from "./blob-store";
 
 /**
  * STORAGE_URL=s3://BUCKET[/PREFIX]?endpoint=https://cos.ap-shanghai.myqcloud.com&region=ap-shanghai&pathStyle=0
