@@ -8,6 +8,16 @@ export const END_ANSWERS = ["Cancel", "Confirm", "Refuse"] as const;
 export type EndAnswer = (typeof END_ANSWERS)[number];
 
 export type EndAction = `${EndKind}${"Request" | EndAnswer}`;
+export const END_ACTIONS = [
+  "rescindRequest",
+  "rescindCancel",
+  "rescindConfirm",
+  "rescindRefuse",
+  "settleRequest",
+  "settleCancel",
+  "settleConfirm",
+  "settleRefuse",
+] as const satisfies readonly EndAction[];
 
 export const END_LABELS: Record<EndKind, { noun: string; request: string; confirm: string; refuse: string; cancel: string; done: string }> = {
   rescind: { noun: "解除", request: "申请解除", confirm: "确认解除", refuse: "拒绝解除", cancel: "取消解除", done: "已解除" },

@@ -11,6 +11,7 @@ import { applyPhone } from "./contact";
 import { applyCrossBorder, applyRename } from "./profile";
 import { applyClose } from "./closing";
 import { parseInput } from "@/lib/validation/input";
+import { heldPayload } from "@/lib/validation/intent";
 
 class Refused extends Error {}
 
@@ -40,7 +41,8 @@ export async function accountVerified(user: User, input: unknown, ip: string): P
   if (!parsed.success) return fail("请求无效");
   const proven = await proveIntent(user, { faceCheckId: parsed.data.faceCheckId, face: true }, ["ACCOUNT"]);
   if (!proven.ok) return proven;
-  const op = proven.data.check.payload as AccountOp;
+  const op = heldPayload("ACCOUNT", proven.data.check.payload);
+  if (!op) return fail("人脸核验已失效，请重新操作");
   try {
     await db().$transaction(async (tx) => {
       if (!(await consumeFaceCheck(tx, user.id, proven.data.check.id, "ACCOUNT"))) throw new Refused("人脸核验已失效，请重新操作");

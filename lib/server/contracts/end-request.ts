@@ -12,12 +12,13 @@ import { endAnswerSchema, endRequestSchema } from "@/lib/validation/contract";
 import { asResult, notFound, refused, stale } from "./errors";
 import { contextOf, roleOf, runTransition, type ContractWithParties } from "./transition";
 import { parseInput } from "@/lib/validation/input";
+import { heldPayload, type IntentPayload } from "@/lib/validation/intent";
 
 // 解除 / 结清 after signing. Asking and confirming need intent verification (意愿验证: the face
 // check, the signing password or 指纹/面容 ID); cancelling and refusing do not.
 
 type Meta = { ip: string; userAgent: string };
-type Held = { contractId: string; version: number; action: EndAction; partyId: string; reason?: string };
+type Held = IntentPayload<"INTENT">;
 
 /** The signer this user is on the contract; only signers who signed take part in an ending. */
 function signerOf(c: ContractWithParties, userId: string) {
@@ -80,7 +81,8 @@ export async function endVerified(user: User, input: unknown, meta: Meta): Promi
   const proven = await proveIntent(user, input, ["INTENT"]);
   if (!proven.ok) return proven;
   const { check, method } = proven.data;
-  const held = check.payload as Held;
+  const held = heldPayload("INTENT", check.payload);
+  if (!held) return fail("意愿核验已失效，请重新操作");
   try {
     await apply(user, held, meta, { faceCheckId: check.id, method });
     return ok({ contractId: held.contractId });

@@ -21,6 +21,7 @@ import { partyIdentityOf } from "./parties";
 import { runTransition, type Actor } from "./transition";
 import { frozenHold } from "./hold";
 import { parseInput } from "@/lib/validation/input";
+import { heldPayload, type IntentPayload } from "@/lib/validation/intent";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export const URGE_INTERVAL_MS = 3600_000;
@@ -66,15 +67,7 @@ async function partyAtLink(user: Pick<User, "id" | "phone">, token: string) {
   return linkPartyFor(user, party, party.contract.initiatorId) ? party : null;
 }
 
-type SignPayload = {
-  contractId: string;
-  version: number;
-  action: "initiate" | "sign" | "claim";
-  partyId: string;
-  signatureSha256: string | null; // null: 确认领取
-  /** 自有文件: the signer's text fields, by id */
-  fieldValues: Record<string, string>;
-};
+type SignPayload = IntentPayload<"SIGN">;
 
 /** The signer's own text fields must each be filled; nothing else may be written through them. */
 async function ownFieldValues(contractId: string, partySeq: number, given: Record<string, string> | undefined): Promise<ActionResult<Record<string, string>>> {
@@ -173,7 +166,8 @@ export async function signFinish(user: User, input: unknown, meta: { ip: string;
   const proven = await proveIntent(user, input, ["SIGN"]);
   if (!proven.ok) return proven;
   const { check, method } = proven.data;
-  const p = check.payload as SignPayload;
+  const p = heldPayload("SIGN", check.payload);
+  if (!p) return fail("意愿核验已失效，请重新签署");
   try {
     await runTransition({
       contractId: p.contractId,

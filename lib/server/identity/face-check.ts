@@ -1,21 +1,19 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import crypto from "node:crypto";
 import { faceCheckProvider, type FaceResult } from "./providers";
+import { INTENT_PAYLOADS, heldPayload, type IntentPayload, type IntentPurpose } from "@/lib/validation/intent";
 
 /** A passed face check is good for this long before it must be used. */
 export const FACE_CHECK_TTL_MS = 10 * 60_000;
 
-export type FacePurpose = "REAL_NAME" | "SIGN" | "INTENT" | "ACCOUNT"; // INTENT: 解除 / 结清 意愿验证; ACCOUNT: 账号变更
+/** What a pending check is for (INTENT: 解除 / 结清 意愿验证; ACCOUNT: 账号变更); each holds its own typed payload. */
+export type FacePurpose = IntentPurpose;
 
-export async function startFaceCheck(
-  tx: Tx,
-  userId: string,
-  purpose: FacePurpose,
-  payload: Prisma.InputJsonValue,
-): Promise<string> {
+/** Opens a pending check holding `payload` (checked against its purpose's schema) until its owner proves it is them. */
+export async function startFaceCheck<P extends FacePurpose>(tx: Tx, userId: string, purpose: P, held: IntentPayload<P>): Promise<string> {
+  const payload = INTENT_PAYLOADS[purpose].parse(held);
   const id = crypto.randomUUID().replaceAll("-", "");
   const { ref } = await faceCheckProvider().start({ id, purpose });
   const row = await tx.faceCheck.create({
@@ -43,8 +41,8 @@ export async function judgeFaceCheck(
   return { found: true, result, purpose: row.purpose };
 }
 
-/** Takes a passed check once, inside the caller's transaction; null when not usable. */
-export async function consumeFaceCheck(tx: Tx, userId: string, faceCheckId: string, purpose: FacePurpose) {
+/** Takes a passed check once, inside the caller's transaction, with what it holds; null when not usable. */
+export async function consumeFaceCheck<P extends FacePurpose>(tx: Tx, userId: string, faceCheckId: string, purpose: P): Promise<{ id: string; payload: IntentPayload<P> } | null> {
   const at = now();
   const taken = await tx.faceCheck.updateMany({
     where: {
@@ -58,5 +56,7 @@ export async function consumeFaceCheck(tx: Tx, userId: string, faceCheckId: stri
     data: { consumedAt: at },
   });
   if (taken.count !== 1) return null;
-  return tx.faceCheck.findUnique({ where: { id: faceCheckId } });
+  const row = await tx.faceCheck.findUnique({ where: { id: faceCheckId } });
+  const payload = row ? heldPayload(purpose, row.payload) : null;
+  return row && payload ? { id: row.id, payload } : null;
 }

@@ -1,8 +1,9 @@
 import "server-only";
+import type { IntentPayload } from "@/lib/validation/intent";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { encrypt, keyedHash } from "@/lib/server/crypto";
-import { maskId, type IdType } from "@/lib/domain/idcard";
+import { maskId } from "@/lib/domain/idcard";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { realNameSchema } from "@/lib/validation/identity";
 import { fail, fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
@@ -11,7 +12,7 @@ import { consumeFaceCheck, startFaceCheck } from "./face-check";
 import { consentRecord } from "@/lib/server/account/consent";
 import { parseInput } from "@/lib/validation/input";
 
-type PendingRealName = { name: string; idType?: IdType; idEnc: string; idHash: string; idMasked: string; birthDate: string };
+type PendingRealName = IntentPayload<"REAL_NAME">;
 
 export const idHash = (idNumber: string) => keyedHash("cn-id", idNumber);
 
@@ -50,7 +51,7 @@ export async function realNameFinish(userId: string, faceCheckId: string): Promi
     return await db().$transaction(async (tx) => {
       const check = await consumeFaceCheck(tx, userId, faceCheckId, "REAL_NAME");
       if (!check) return fail("人脸核验未通过或已过期，请重新认证");
-      const p = check.payload as PendingRealName;
+      const p = check.payload;
       const updated = await tx.user.updateMany({
         where: { id: userId, verifiedAt: null },
         data: {

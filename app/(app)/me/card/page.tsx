@@ -3,13 +3,12 @@ import { requireUser } from "@/lib/server/auth/session";
 import { cardsOf, feeRules } from "@/lib/server/payments";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { formatFen } from "@/lib/domain/fees";
-import { TEMPLATES } from "@/lib/domain/templates/registry";
+import { kindLabel } from "@/lib/domain/templates/registry";
 import { BuyCardButton } from "@/components/fees/BuyCardButton";
 
 export const metadata: Metadata = { title: "省钱月卡" };
 export const dynamic = "force-dynamic";
 
-const kindName = (kind: string) => (kind === "file" ? "自有文件" : (TEMPLATES.find((t) => t.id === kind)?.name ?? kind));
 
 export default async function SaverCardPage() {
   const user = await requireUser();
@@ -28,7 +27,7 @@ export default async function SaverCardPage() {
           </p>
         )}
         <p className="mt-3 text-sm text-amber-900">
-          {card.days}天内发起{card.kinds.map(kindName).join("、")}享{benefit}，可与优惠券叠加使用（先按月卡优惠，再用优惠券）。
+          {card.days}天内发起{card.kinds.map(kindLabel).join("、")}享{benefit}，可与优惠券叠加使用（先按月卡优惠，再用优惠券）。
         </p>
       </section>
       <BuyCardButton priceFen={card.priceFen} renew={until !== null} />
