@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { chooseSignature, drawSignature, inviteLink, outbox, payContractFee, person, randomPhone, shot, signIn } from "./helpers";
 import { confirmWizard, fillFacts, nextStep, openWizard } from "./iou-flow";
+import { idCheckChar, maskId } from "../lib/domain/idcard";
 
 // 个人中心: 我的印章与签名, 签署认证方式, 更换手机号, 更名, 港澳台, 账号注销.
 
@@ -222,6 +223,18 @@ test("@account 港澳台: the switch after a face check, then an IOU naming a �
   await expect(page.getByText("通行证号码").first()).toBeVisible();
   await expect(page.getByText("H123*5678").first()).toBeVisible();
   await shot(page, info, "iou-hk-permit");
+
+  // the same party step in every template: a 租房合同 naming a 港澳台居民居住证 holder
+  const permit = `81000019900101123${idCheckChar("81000019900101123")}`;
+  await page.goto("/templates/rental/new?sample=1");
+  await page.getByText("我来填", { exact: true }).click();
+  await page.getByLabel("对方姓名").fill("林小美");
+  await page.getByLabel("对方证件类型").selectOption("HKMT_RESIDENCE");
+  await page.getByLabel("对方居住证号码").fill(permit);
+  await page.getByLabel("对方手机号").fill(randomPhone());
+  for (let i = 0; i < 12 && !(await page.getByRole("button", { name: "确认并下一步" }).isVisible()); i++) await nextStep(page);
+  await expect(page.getByTestId("document")).toContainText("居住证号码");
+  await expect(page.getByTestId("document")).toContainText(maskId(permit));
   await me.context.close();
 });
 
