@@ -21,10 +21,6 @@ export const RATE_MAX_BP = 10_000;
 export const LPR_MULTIPLE_PROTECTED = 4;
 export const DEFAULT_LPR_BP = 300;
 
-export type IouRole = "LENDER" | "BORROWER";
-export const IOU_ROLE_LABELS: Record<IouRole, string> = { LENDER: "出借人", BORROWER: "借款人" };
-export const otherIouRole = (r: IouRole): IouRole => (r === "LENDER" ? "BORROWER" : "LENDER");
-
 /** "3.45" (percent, at most two decimals) → 345 bp; "" → 0. */
 export function parseRateBp(input: string): { ok: true; bp: number } | { ok: false; error: string } {
   const s = input.trim();
