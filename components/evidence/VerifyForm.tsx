@@ -97,17 +97,23 @@ function VerifyReport({ result }: { result: Verified & { fileName: string } }) {
             </p>
             <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-sm">
               <dt className="text-slate-500">签名</dt>
-              <dd className={s.valid.tone === "ok" ? "text-emerald-700" : s.valid.tone === "warn" ? "text-amber-700" : "text-red-700"} data-testid="verify-valid">
-                {s.valid.title}
+              <dd>
+                <span className={s.valid.tone === "ok" ? "text-emerald-700" : s.valid.tone === "warn" ? "text-amber-700" : "text-red-700"} data-testid="verify-valid">
+                  {s.valid.title}
+                </span>
+                {s.valid.tone !== "ok" && <span className="block text-xs text-slate-600">{s.valid.detail}</span>}
               </dd>
               <dt className="text-slate-500">之后是否修改</dt>
-              <dd className={s.changedAfter.tone === "ok" ? "text-emerald-700" : "text-red-700"} data-testid="verify-changed">
-                {s.changedAfter.title}
+              <dd>
+                <span className={s.changedAfter.tone === "ok" ? "text-emerald-700" : "text-red-700"} data-testid="verify-changed">
+                  {s.changedAfter.title}
+                </span>
+                {s.changedAfter.tone !== "ok" && <span className="block text-xs text-slate-600">{s.changedAfter.detail}</span>}
               </dd>
               <dt className="text-slate-500">签署时间</dt>
               <dd>{time(s.signingTime)}</dd>
               <dt className="text-slate-500">时间戳</dt>
-              <dd>{s.timestamp ? `${time(s.timestamp.time)}${s.timestamp.valid ? "" : "（无效）"}` : "无"}</dd>
+              <dd>{s.timestamp ? (s.timestamp.time ? `${time(s.timestamp.time)}${s.timestamp.valid ? "" : "（无效）"}` : "已损坏，无法读取") : "无"}</dd>
               <dt className="text-slate-500">颁发者</dt>
               <dd className="break-all">{s.issuer}</dd>
             </dl>

@@ -2,7 +2,7 @@ import "server-only";
 import { blobStore } from "@/lib/server/storage";
 import { platformPki } from "@/lib/server/pki";
 import { inspectPdf, type CertificateFacts } from "./inspect";
-import { signatureIntact } from "@/lib/domain/evidence";
+import { signatureVerdict } from "@/lib/domain/evidence";
 
 // 查看签署证书: what the stored PDF itself carries, read back from its signatures (not from our
 // database), so the view shows exactly what any validator would see.
@@ -15,9 +15,9 @@ export async function signatureCertificates(pdfSha256: string): Promise<Signatur
   const { root, seal } = await platformPki();
   const found = await inspectPdf(pdf, { root, seal: seal.cert });
   if (found.kind !== "pdf") return [];
-  return found.signatures.flatMap((s) =>
+  return found.signatures.flatMap((s, i) =>
     s.certificate
-      ? [{ ...s.certificate, platformSeal: s.platformSeal, signingTime: s.signingTime, timestampTime: s.timestamp?.time ?? null, intact: signatureIntact(s) && s.trusted }]
+      ? [{ ...s.certificate, platformSeal: s.platformSeal, signingTime: s.signingTime, timestampTime: s.timestamp?.time ?? null, intact: signatureVerdict(found.signatures, i).valid.tone === "ok" }]
       : [],
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { OID, pkijsCert } from "@/lib/server/pki/cms";
+import { ab, OID, pkijsCert } from "@/lib/server/pki/cms";
 import { x509 } from "@/lib/server/pki/x509";
 
 // Reads every PAdES/CMS signature in a PDF and judges it: does the digest of the signed byte
@@ -32,14 +32,22 @@ export type SignatureFacts = {
   trusted: boolean;
   /** The signature covers the file to its end: nothing was appended after it. */
   coversWholeFile: boolean;
+  /** How many bytes the file has after the revision this signature covers. */
+  bytesAfter: number;
+  /** Not trusted, yet its certificate names our platform as issuer or copies our seal's name: a look-alike. */
+  claimsPlatform: boolean;
   /** Made with the platform's own seal certificate (平台签章). */
   platformSeal: boolean;
   certificate: CertificateFacts | null;
   signingTime: Date | null; // the signature dictionary's /M
   reason: string | null;
-  timestamp: { time: Date; valid: boolean } | null;
+  timestamp: Timestamp | null;
   problem: string | null; // why it could not be read, if it could not
 };
+
+/** `time` is null when the token is there but cannot be read. */
+export type Timestamp = { time: Date | null; valid: boolean };
+const DAMAGED: Timestamp = { time: null, valid: false };
 
 export type PdfInspection =
   | { kind: "not-pdf" }
@@ -56,7 +64,6 @@ export const INSPECT_LIMITS = { maxSignatures: 30, maxSignatureBytes: 512 * 1024
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
-const ab = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuffer;
 const hex = (u: ArrayBuffer | Uint8Array) => Buffer.from(u instanceof Uint8Array ? u : new Uint8Array(u)).toString("hex");
 
 /** `trust`: the root to chain to, and the platform seal certificate to recognise. */
@@ -69,21 +76,24 @@ export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certif
   if (found.length > limits.maxSignatures) return { kind: "too-complex", message: `文件含有${found.length}处签名，超过可验证的${limits.maxSignatures}处，无法验证` };
   const trustedRoot = pkijsCert(trust.root);
   const sealSerial = trust.seal.serialNumber.toLowerCase();
+  const platformNames = new Set([trust.root.subject, trust.seal.issuer]);
   const signatures: SignatureFacts[] = [];
   for (const m of found) {
     if (Date.now() - started > limits.deadlineMs) return { kind: "too-complex", message: "文件过于复杂，无法在限定时间内完成验证" };
     const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
     const one = c - b > 2 * limits.maxSignatureBytes + 2 ? unreadable(signatures.length, "签名数据过大，无法验证") : await inspectSignature(pdf, text, m.index, [a, b, c, d], signatures.length, trustedRoot);
-    signatures.push({ ...one, platformSeal: one.trusted && one.certificate?.serial === sealSerial });
+    const cert = one.certificate;
+    const claimsPlatform = !one.trusted && !!cert && (platformNames.has(cert.issuer) || cert.subject === trust.seal.subject);
+    signatures.push({ ...one, platformSeal: one.trusted && cert?.serial === sealSerial, claimsPlatform });
     await turn();
   }
   return { kind: "pdf", sha256: createHash("sha256").update(pdf).digest("hex"), size: pdf.length, signatures };
 }
 
-type Inspected = Omit<SignatureFacts, "platformSeal">;
+type Inspected = Omit<SignatureFacts, "platformSeal" | "claimsPlatform">;
 
-function unreadable(index: number, problem: string, coversWholeFile = false): Inspected {
-  return { index, digestMatches: false, signatureValid: false, trusted: false, coversWholeFile, certificate: null, signingTime: null, reason: null, timestamp: null, problem };
+function unreadable(index: number, problem: string, coversWholeFile = false, bytesAfter = 0): Inspected {
+  return { index, digestMatches: false, signatureValid: false, trusted: false, coversWholeFile, bytesAfter, certificate: null, signingTime: null, reason: null, timestamp: null, problem };
 }
 
 async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b, c, d]: [number, number, number, number], index: number, root: pkijs.Certificate): Promise<Inspected> {
@@ -91,8 +101,9 @@ async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b
   if (c + d > pdf.length) return unreadable(index, "签名范围超出文件长度（文件不完整）");
   const rest = text.slice(c + d);
   const coversWholeFile = /^\s*$/.test(rest);
+  const bytesAfter = rest.length;
   const contents = text.slice(b, c);
-  if (!/^<[0-9a-fA-F\s]*>$/.test(contents)) return unreadable(index, "签名数据缺失", coversWholeFile);
+  if (!/^<[0-9a-fA-F\s]*>$/.test(contents)) return unreadable(index, "签名数据缺失", coversWholeFile, bytesAfter);
   const der = Buffer.from(contents.slice(1, -1).replace(/\s+/g, ""), "hex");
 
   let sd: pkijs.SignedData;
@@ -103,10 +114,10 @@ async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b
     if (ci.contentType !== OID.signedData) throw new Error("not SignedData");
     sd = new pkijs.SignedData({ schema: ci.content });
   } catch {
-    return unreadable(index, "签名数据无法解析", coversWholeFile);
+    return unreadable(index, "签名数据无法解析", coversWholeFile, bytesAfter);
   }
   const signerInfo = sd.signerInfos[0];
-  if (!signerInfo) return unreadable(index, "签名数据无法解析", coversWholeFile);
+  if (!signerInfo) return unreadable(index, "签名数据无法解析", coversWholeFile, bytesAfter);
 
   const signed = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]);
   const digest = createHash("sha256").update(signed).digest("hex");
@@ -126,14 +137,16 @@ async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b
 
   const dict = signatureDictionary(text, at, c);
   const timestamp = await timestampOf(signerInfo, root);
-  const checkDate = timestamp?.time ?? dict.signingTime ?? new Date();
-  const trusted = signerCert ? await chainsTo(signerCert, sd.certificates ?? [], root, checkDate) : false;
+  // the signer's certificate must have been valid when the token says the signature existed
+  const checkDate = (timestamp?.valid && timestamp.time) || dict.signingTime || new Date();
+  const trusted = signerCert ? await chainsTo(signerCert, sd.certificates ?? [], root, checkDate, "document") : false;
   return {
     index,
     digestMatches,
     signatureValid,
     trusted,
     coversWholeFile,
+    bytesAfter,
     certificate: signerCert ? await certificateFacts(signerCert) : null,
     signingTime: dict.signingTime,
     reason: dict.reason,
@@ -142,14 +155,45 @@ async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b
   };
 }
 
-async function chainsTo(cert: pkijs.Certificate, pool: pkijs.SignedData["certificates"], root: pkijs.Certificate, checkDate: Date): Promise<boolean> {
-  const certs = [cert, ...(pool ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate)];
+type Purpose = "document" | "timestamp";
+
+/**
+ * The certificate chains to the root through certificates whose signatures verify, each valid at
+ * `checkDate`, every issuer a CA allowed to sign certificates, and the end certificate made for
+ * `purpose` (document signatures: digitalSignature or nonRepudiation; time-stamps: the
+ * timeStamping extended key usage, RFC 3161 §2.3). pkijs builds and checks the path from the
+ * *last* certificate it is given, so the end certificate goes last.
+ */
+async function chainsTo(cert: pkijs.Certificate, pool: pkijs.SignedData["certificates"], root: pkijs.Certificate, checkDate: Date, purpose: Purpose): Promise<boolean> {
+  const others = (pool ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate && !sameCert(x, cert));
   try {
-    const r = await new pkijs.CertificateChainValidationEngine({ trustedCerts: [root], certs, checkDate }).verify();
-    return r.result === true;
+    const r = await new pkijs.CertificateChainValidationEngine({ trustedCerts: [root], certs: [...others, cert], checkDate }).verify();
+    const path = r.certificatePath ?? [];
+    if (r.result !== true || path.length < 2 || !sameCert(path[0]!, cert) || !sameCert(path.at(-1)!, root)) return false;
+    return path.every((c, i) => (i === 0 ? endUsageFits(c, purpose) : issuerUsageFits(c)));
   } catch {
     return false;
   }
+}
+
+const sameCert = (a: pkijs.Certificate, b: pkijs.Certificate) => Buffer.from(a.tbsView).equals(Buffer.from(b.tbsView));
+const peculiar = (c: pkijs.Certificate) => new x509.X509Certificate(c.toSchema().toBER());
+const F = x509.KeyUsageFlags;
+
+function issuerUsageFits(c: pkijs.Certificate): boolean {
+  const p = peculiar(c);
+  const bc = p.getExtension(x509.BasicConstraintsExtension);
+  const ku = p.getExtension(x509.KeyUsagesExtension);
+  return !!bc?.ca && !!ku && (ku.usages & F.keyCertSign) !== 0;
+}
+
+function endUsageFits(c: pkijs.Certificate, purpose: Purpose): boolean {
+  const p = peculiar(c);
+  const ku = p.getExtension(x509.KeyUsagesExtension);
+  if (ku && (ku.usages & (F.digitalSignature | F.nonRepudiation)) === 0) return false;
+  if (p.getExtension(x509.BasicConstraintsExtension)?.ca) return false;
+  const eku = p.getExtension(x509.ExtendedKeyUsageExtension)?.usages.map(String) ?? [];
+  return purpose === "timestamp" ? eku.length === 1 && eku[0] === x509.ExtendedKeyUsage.timeStamping : !eku.includes(x509.ExtendedKeyUsage.timeStamping);
 }
 
 async function certificateFacts(cert: pkijs.Certificate): Promise<CertificateFacts> {
@@ -166,8 +210,12 @@ async function certificateFacts(cert: pkijs.Certificate): Promise<CertificateFac
   };
 }
 
-/** The RFC 3161 token in the unsigned attributes: its time, and whether it is a valid token over this signature value from a TSA under the root. */
-async function timestampOf(si: pkijs.SignerInfo, root: pkijs.Certificate): Promise<{ time: Date; valid: boolean } | null> {
+/**
+ * The RFC 3161 token in the unsigned attributes: its time, and whether it is a valid token over
+ * this signature value from a TSA under the root. A token that is there but cannot be read is
+ * invalid (time unknown), never the same as no token.
+ */
+async function timestampOf(si: pkijs.SignerInfo, root: pkijs.Certificate): Promise<Timestamp | null> {
   const attr = si.unsignedAttrs?.attributes.find((x) => x.type === OID.timeStampToken);
   if (!attr?.values[0]) return null;
   try {
@@ -175,7 +223,7 @@ async function timestampOf(si: pkijs.SignerInfo, root: pkijs.Certificate): Promi
     const tokenDer = (attr.values[0] as asn1js.BaseBlock).toBER();
     const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: asn1js.fromBER(tokenDer).result }).content });
     const content = token.encapContentInfo.eContent;
-    if (!content) return null;
+    if (!content) return DAMAGED;
     // pkijs reads the TSTInfo from a primitive OCTET STRING only; BER tokens may carry a constructed one
     token.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: content.getValue() });
     const tst = new pkijs.TSTInfo({ schema: asn1js.fromBER(ab(new Uint8Array(content.getValue()))).result });
@@ -184,10 +232,10 @@ async function timestampOf(si: pkijs.SignerInfo, root: pkijs.Certificate): Promi
     // for a TSTInfo, pkijs also checks the imprint against `data`: the time-stamped signature value
     const r = await token.verify({ signer: 0, data: ab(new Uint8Array(si.signature.valueBlock.valueHexView)), checkChain: false, extendedMode: true });
     const tsaCert = r.signerCertificate;
-    const valid = imprint === expected && r.signatureVerified === true && !!tsaCert && (await chainsTo(tsaCert, token.certificates ?? [], root, tst.genTime));
+    const valid = imprint === expected && r.signatureVerified === true && !!tsaCert && (await chainsTo(tsaCert, token.certificates ?? [], root, tst.genTime, "timestamp"));
     return { time: tst.genTime, valid };
   } catch {
-    return null;
+    return DAMAGED;
   }
 }
 

@@ -3,7 +3,10 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { db } from "@/lib/server/db";
 import { blobStore } from "@/lib/server/storage";
-import { issueCert } from "@/lib/server/pki/x509";
+import { PDFDocument } from "pdf-lib";
+import { EC_ALG, issueCert, newKeys, x509 } from "@/lib/server/pki/x509";
+import { issueTimeStampToken, type TimeStampAuthority } from "@/lib/server/pki/cms";
+import { platformPki } from "@/lib/server/pki";
 import { addSignature } from "@/lib/server/pdf/pades";
 import { effectiveIou } from "@/lib/server/contracts/test-kit";
 import { verifyPdf } from "./verify";
@@ -74,15 +77,16 @@ describe("verifyPdf", () => {
     expect(r.verdict.tone).toBe("bad");
   });
 
-  it("a signature from a foreign CA is intact but not ours", async () => {
+  it("a signature from a foreign CA added to a genuine contract: red, the update is not ours", async () => {
     const { pdf } = await signedIou();
     const root = await issueCert({ profile: "root", subject: [{ CN: ["Foreign Root"] }], years: 1, issuer: null });
     const signer = await issueCert({ profile: "signer", subject: [{ CN: ["冒名者"] }], years: 1, issuer: root });
     const out = await addSignature(pdf, { signer, chain: [root.cert], tsa: null, fieldName: "foreign", name: "冒名者", reason: "test", signingTime: new Date() });
     const r = await verifyPdf(out);
     if (r.kind !== "pdf") throw new Error("not read as a PDF");
-    expect(r.verdict).toMatchObject({ tone: "warn", title: "签名完整，但不是本平台签发" });
+    expect(r.verdict).toMatchObject({ tone: "bad", title: "文件在签署后被追加了非本平台的签名" });
     expect(r.signatures.at(-1)).toMatchObject({ signer: "冒**", platformSeal: false, timestamp: null });
+    expect(r.signatures[2]!.changedAfter.tone).toBe("bad");
   });
 
   it("random bytes, an empty file and a truncated PDF give verdicts, not crashes", async () => {
@@ -109,3 +113,122 @@ describe("verifyPdf", () => {
     expect(certs[0]!.subject).toContain(`合同 ${contract.id}`);
   });
 });
+
+describe("verifyPdf against forgeries", () => {
+  /** A certificate that copies a genuine one's subject, issuer name and serial, signed by a key of the forger's. */
+  const lookalike = async (genuine: x509.X509Certificate, profile: "seal" | "tsa") => {
+    const keys = await newKeys();
+    const forger = await newKeys();
+    const cert = await x509.X509CertificateGenerator.create({
+      serialNumber: genuine.serialNumber,
+      subject: genuine.subject,
+      issuer: genuine.issuer,
+      notBefore: genuine.notBefore,
+      notAfter: genuine.notAfter,
+      signingAlgorithm: EC_ALG,
+      publicKey: keys.publicKey,
+      signingKey: forger.privateKey,
+      extensions: genuine.extensions.filter((e) => profile === "tsa" || e.type !== "2.5.29.37"),
+    });
+    return { cert, key: keys.privateKey };
+  };
+  const forgedTsa = async (): Promise<TimeStampAuthority> => {
+    const { tsa, ca } = await platformPki();
+    const fake = await lookalike(tsa.cert, "tsa");
+    return { name: "forged", timestamp: (imprint) => issueTimeStampToken(imprint, fake, [ca.cert], new Date()) };
+  };
+
+  it("a seal look-alike with our CA certificate appended, over a genuine contract: red, naming the signature added after", async () => {
+    const { pdf } = await signedIou();
+    const { seal, ca, root } = await platformPki();
+    const fake = await lookalike(seal.cert, "seal");
+    const out = await addSignature(pdf, { signer: fake, chain: [ca.cert, root], tsa: await forgedTsa(), fieldName: "forged-seal", name: "个人电子签", reason: "平台签章", signingTime: new Date() });
+    const r = await verifyPdf(out);
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.verdict.tone).toBe("bad");
+    const last = r.signatures.at(-1)!;
+    expect(last).toMatchObject({ platformSeal: false });
+    expect(last.valid.tone).toBe("bad");
+    expect(last.timestamp?.valid).toBe(false);
+    // the genuine seal before it: intact, but something not ours was added after it
+    expect(r.signatures[2]!.changedAfter).toMatchObject({ tone: "bad", title: "签名后文件被追加了非本平台的签名" });
+    expect(r.signatures[2]!.changedAfter.detail).toContain("第4个签名");
+  });
+
+  it("a 借条 that never existed, signed with look-alikes of our seal and TSA: red", async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText("IOU 100000");
+    const blank = await doc.save({ useObjectStreams: false });
+    const { seal, ca } = await platformPki();
+    const out = await addSignature(blank, { signer: await lookalike(seal.cert, "seal"), chain: [ca.cert], tsa: await forgedTsa(), fieldName: "seal", name: "个人电子签", reason: "平台签章", signingTime: new Date() });
+    const r = await verifyPdf(out);
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.verdict.tone).toBe("bad");
+    expect(r.signatures[0]).toMatchObject({ platformSeal: false, valid: { tone: "bad", title: "证书无法验证" } });
+    expect(r.stored).toBeNull();
+  });
+
+  it("an unsigned incremental update after the seal: red, and says how much was added", async () => {
+    const { pdf } = await signedIou();
+    const doc = await PDFDocument.load(pdf);
+    const update = Buffer.from(`\n${doc.context.largestObjectNumber + 1} 0 obj\n(added)\nendobj\n`);
+    const r = await verifyPdf(Buffer.concat([pdf, update]));
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.verdict).toMatchObject({ tone: "bad", title: "文件在签署后被修改" });
+    expect(r.signatures.at(-1)!.changedAfter.detail).toContain(`${update.length}字节`);
+  });
+
+  it("a damaged time-stamp token: red", async () => {
+    const { pdf } = await signedIou();
+    const { b, c, der } = contentsOf(pdf, 2);
+    const sd = signedDataOf(der);
+    const si = sd.signerInfos[0]!;
+    const token = si.unsignedAttrs!.attributes[0]!.values[0] as asn1js.Sequence;
+    const tokenDer = new Uint8Array(token.toBER());
+    tokenDer[tokenDer.length - 5] = tokenDer[tokenDer.length - 5]! ^ 0x01; // inside the TSA's signature value
+    si.unsignedAttrs!.attributes[0]!.values[0] = asn1js.fromBER(tokenDer.slice().buffer).result;
+    const r = await verifyPdf(withContents(pdf, b, c, sd));
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.signatures[2]!.timestamp?.valid).toBe(false);
+    expect(r.signatures[2]!.valid).toMatchObject({ tone: "bad", title: "时间戳无效" });
+    expect(r.verdict.tone).toBe("bad");
+  });
+
+  it("a time-stamp token removed: red", async () => {
+    const { pdf } = await signedIou();
+    const { b, c, der } = contentsOf(pdf, 0);
+    const sd = signedDataOf(der);
+    sd.signerInfos[0]!.unsignedAttrs = undefined;
+    const r = await verifyPdf(withContents(pdf, b, c, sd));
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.signatures[0]!.timestamp).toBeNull();
+    expect(r.signatures[0]!.valid).toMatchObject({ tone: "bad", title: "缺少时间戳" });
+    expect(r.verdict.tone).toBe("bad");
+  });
+
+  it("a tiny PDF signed under a foreign CA: the signature is valid, the certificate not ours (amber)", async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([100, 100]);
+    const tiny = await doc.save({ useObjectStreams: false });
+    const root = await issueCert({ profile: "root", subject: [{ CN: ["Foreign Root"] }], years: 1, issuer: null });
+    const signer = await issueCert({ profile: "signer", subject: [{ CN: ["外部签署人"] }], years: 1, issuer: root });
+    const out = await addSignature(tiny, { signer, chain: [root.cert], tsa: null, fieldName: "s", name: "外部签署人", reason: "test", signingTime: new Date() });
+    const r = await verifyPdf(out);
+    if (r.kind !== "pdf") throw new Error("not read as a PDF");
+    expect(r.signatures[0]!.valid).toMatchObject({ tone: "warn", title: "签名有效，但证书不是本平台签发" });
+    expect(r.verdict).toMatchObject({ tone: "warn", title: "签名完整，但不是本平台签发" });
+  });
+});
+
+function signedDataOf(der: Buffer): pkijs.SignedData {
+  const ci = new pkijs.ContentInfo({ schema: asn1js.fromBER(new Uint8Array(der).buffer).result });
+  return new pkijs.SignedData({ schema: ci.content });
+}
+
+/** The PDF with the signature at [b, c) replaced by `sd` (padded with zeros, as writers do). */
+function withContents(pdf: Uint8Array, b: number, c: number, sd: pkijs.SignedData): Buffer {
+  const der = Buffer.from(new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) }).toSchema().toBER());
+  const out = Buffer.from(pdf);
+  out.write(der.toString("hex").padEnd(c - b - 2, "0"), b + 1, "latin1");
+  return out;
+}

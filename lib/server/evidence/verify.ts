@@ -13,7 +13,7 @@ export type VerifiedSignature = {
   platformSeal: boolean;
   issuer: string;
   signingTime: string | null; // ISO
-  timestamp: { time: string; valid: boolean } | null;
+  timestamp: { time: string | null; valid: boolean } | null; // time null: a token that cannot be read
   valid: Verdict;
   changedAfter: Verdict;
 };
@@ -39,7 +39,7 @@ export async function verifyPdf(bytes: Uint8Array): Promise<VerifyResult> {
     kind: "pdf",
     sha256: found.sha256,
     verdict: documentVerdict(sigs),
-    signatures: sigs.map((s, i) => ({ ...signerOf(s), ...signatureVerdict(sigs, i), signingTime: s.signingTime?.toISOString() ?? null, timestamp: s.timestamp && { time: s.timestamp.time.toISOString(), valid: s.timestamp.valid } })),
+    signatures: sigs.map((s, i) => ({ ...signerOf(s), ...signatureVerdict(sigs, i), signingTime: s.signingTime?.toISOString() ?? null, timestamp: s.timestamp && { time: s.timestamp.time?.toISOString() ?? null, valid: s.timestamp.valid } })),
     stored: await storedVersion(found.sha256),
   };
 }

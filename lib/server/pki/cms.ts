@@ -24,7 +24,8 @@ export async function sha256(bytes: Uint8Array | ArrayBuffer): Promise<Uint8Arra
   return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes as BufferSource));
 }
 
-const ab = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuffer;
+/** A copy as an ArrayBuffer: a small Buffer's .buffer is Node's shared pool, and Buffer#slice does not copy. */
+export const ab = (u: Uint8Array): ArrayBuffer => new Uint8Array(u).buffer as ArrayBuffer;
 export const pkijsCert = (c: x509.X509Certificate) => pkijs.Certificate.fromBER(c.rawData);
 
 /** ESS signing-certificate-v2: binds the signer's certificate (hash, issuer and serial) into the signature. */
