@@ -66,8 +66,8 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 const hex = (u: ArrayBuffer | Uint8Array) => Buffer.from(u instanceof Uint8Array ? u : new Uint8Array(u)).toString("hex");
 
-/** `trust`: the root to chain to, and the platform seal certificate to recognise. */
-export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal: x509.X509Certificate }, limits = INSPECT_LIMITS): Promise<PdfInspection> {
+/** `trust`: the root to chain to, and the platform seal certificate to recognise (if known). */
+export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal?: x509.X509Certificate }, limits = INSPECT_LIMITS): Promise<PdfInspection> {
   const started = Date.now();
   const head = Buffer.from(pdf.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) return { kind: "not-pdf" };
@@ -75,16 +75,16 @@ export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certif
   const found = [...text.matchAll(BYTE_RANGE)];
   if (found.length > limits.maxSignatures) return { kind: "too-complex", message: `文件含有${found.length}处签名，超过可验证的${limits.maxSignatures}处，无法验证` };
   const trustedRoot = pkijsCert(trust.root);
-  const sealSerial = trust.seal.serialNumber.toLowerCase();
-  const platformNames = new Set([trust.root.subject, trust.seal.issuer]);
+  const sealSerial = trust.seal?.serialNumber.toLowerCase();
+  const platformNames = new Set([trust.root.subject, ...(trust.seal ? [trust.seal.issuer] : [])]);
   const signatures: SignatureFacts[] = [];
   for (const m of found) {
     if (Date.now() - started > limits.deadlineMs) return { kind: "too-complex", message: "文件过于复杂，无法在限定时间内完成验证" };
     const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
     const one = c - b > 2 * limits.maxSignatureBytes + 2 ? unreadable(signatures.length, "签名数据过大，无法验证") : await inspectSignature(pdf, text, m.index, [a, b, c, d], signatures.length, trustedRoot);
     const cert = one.certificate;
-    const claimsPlatform = !one.trusted && !!cert && (platformNames.has(cert.issuer) || cert.subject === trust.seal.subject);
-    signatures.push({ ...one, platformSeal: one.trusted && cert?.serial === sealSerial, claimsPlatform });
+    const claimsPlatform = !one.trusted && !!cert && (platformNames.has(cert.issuer) || cert.subject === trust.seal?.subject);
+    signatures.push({ ...one, platformSeal: one.trusted && !!sealSerial && cert?.serial === sealSerial, claimsPlatform });
     await turn();
   }
   return { kind: "pdf", sha256: createHash("sha256").update(pdf).digest("hex"), size: pdf.length, signatures };

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { db } from "@/lib/server/db";
@@ -232,3 +236,36 @@ function withContents(pdf: Uint8Array, b: number, c: number, sd: pkijs.SignedDat
   out.write(der.toString("hex").padEnd(c - b - 2, "0"), b + 1, "latin1");
   return out;
 }
+
+describe("npm run verify (no server)", () => {
+  const cli = (file: string, ...args: string[]) =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      execFile("npx", ["tsx", "--conditions=react-server", "scripts/verify.ts", file, ...args], { env: process.env, timeout: 60_000 }, (e, stdout, stderr) => {
+        resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, out: stdout + stderr });
+      });
+    });
+
+  it("prints each signature's verdict; exits 0 for a genuine contract and 1 for a changed one or a foreign root", async () => {
+    const { pdf } = await signedIou();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verify-cli-"));
+    const good = path.join(dir, "good.pdf");
+    fs.writeFileSync(good, pdf);
+    const genuine = await cli(good);
+    expect(genuine.code).toBe(0);
+    expect(genuine.out).toContain("签名 3/3 · 平台签章");
+    expect(genuine.out).toContain("✓ 文件由本平台签署，签署后未被修改");
+
+    const bad = path.join(dir, "appended.pdf");
+    fs.writeFileSync(bad, Buffer.concat([pdf, Buffer.from("\n99 0 obj\n(x)\nendobj\n")]));
+    const appended = await cli(bad);
+    expect(appended.code).toBe(1);
+    expect(appended.out).toContain("✗ 文件在签署后被修改");
+
+    const other = await issueCert({ profile: "root", subject: [{ CN: ["Other Root"] }], years: 1, issuer: null });
+    const otherRoot = path.join(dir, "other.pem");
+    fs.writeFileSync(otherRoot, other.cert.toString("pem"));
+    const foreign = await cli(good, "--root", otherRoot);
+    expect(foreign.code).toBe(1);
+    expect(foreign.out).toContain("签名有效，但证书不是本平台签发");
+  }, 120_000);
+});
