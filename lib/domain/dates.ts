@@ -19,6 +19,12 @@ export function formatShanghaiDateTime(at: Date): string {
   return `${t.getUTCFullYear()}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
 }
 
+/** To the second with the zone, for evidence (报告, 签署证书): "2026-11-26 20:30:05 UTC+8". */
+export function formatShanghaiInstant(at: Date): string {
+  const t = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  return `${formatShanghaiDateTime(at)}:${String(t.getUTCSeconds()).padStart(2, "0")} UTC+8`;
+}
+
 const DAY_MS = 86_400_000;
 const toUtc = ({ y, m, d }: YMD) => Date.UTC(y, m - 1, d);
 const fromUtc = (t: number): YMD => {

@@ -6,13 +6,27 @@ import type { ContractDocument, DocBlock } from "./templates/document";
 
 export type ReportFacts = {
   number: string; // 报告编号
-  generatedAt: string; // "2026-11-26 20:30" Asia/Shanghai
+  generatedAt: string; // "2026-11-26 20:30:05 UTC+8"
   contract: { title: string; number: string; status: ContractState; initiatedAt: string | null; effectiveAt: string | null; pdfSha256: string; pdfBytes: number };
   parties: { role: string; name: string; idMasked: string; phoneMasked: string; signedAt: string | null }[];
-  events: { seq: number; at: string; action: string; actor: string; ip: string | null; verification: string | null; docSha256: string | null; hash: string; prevHash: string }[];
+  events: { seq: number; at: string; action: string; note: string | null; actor: string; ip: string | null; verification: string | null; docSha256: string | null; hash: string; prevHash: string }[];
   chainIntact: boolean;
-  signatures: { signer: string; serial: string; issuer: string; validity: string; fingerprint: string; signingTime: string | null; timestampTime: string | null; intact: boolean }[];
+  signatures: { signer: string; subject: string; serial: string; issuer: string; validity: string; fingerprint: string; signingTime: string | null; timestampTime: string | null; intact: boolean }[];
+  /** How a reader checks the file without trusting this report: our root and where to check. */
+  check: { rootSubject: string; rootFingerprint: string; verifyUrl: string };
 };
+
+/** What an audit event's detail adds for a reader: the reason given, where something was sent. */
+export function auditNote(detail: unknown): string | null {
+  if (!detail || typeof detail !== "object") return null;
+  const d = detail as Record<string, unknown>;
+  const parts = [
+    typeof d.reason === "string" && d.reason ? `原因：${d.reason}` : null,
+    typeof d.report === "string" ? `报告编号 ${d.report}` : null,
+    typeof d.to === "string" && d.to ? `发送至 ${d.to}` : null,
+  ].filter((x): x is string => !!x);
+  return parts.length ? parts.join("；") : null;
+}
 
 export function evidenceReportDocument(f: ReportFacts): ContractDocument {
   const c = f.contract;
@@ -40,6 +54,7 @@ export function evidenceReportDocument(f: ReportFacts): ContractDocument {
         type: "fields",
         rows: [
           { label: `签名 ${i + 1}`, value: s.signer },
+          { label: "证书主题", value: s.subject },
           { label: "证书序列号", value: s.serial },
           { label: "颁发者", value: s.issuer },
           { label: "有效期", value: s.validity },
@@ -54,7 +69,14 @@ export function evidenceReportDocument(f: ReportFacts): ContractDocument {
     {
       type: "table",
       columns: ["序号", "时间", "操作", "操作人", "IP地址", "核验方式"],
-      rows: f.events.map((e) => [String(e.seq), e.at, ACTION_LABELS[e.action] ?? e.action, e.actor, e.ip ?? "—", e.verification ? (VERIFICATION_LABELS[e.verification] ?? e.verification) : "—"]),
+      rows: f.events.map((e) => [
+        String(e.seq),
+        e.at,
+        `${ACTION_LABELS[e.action] ?? e.action}${e.note ? `（${e.note}）` : ""}`,
+        e.actor,
+        e.ip ?? "—",
+        e.verification ? (VERIFICATION_LABELS[e.verification] ?? e.verification) : "—",
+      ]),
     },
     { type: "heading", text: "五、审计链" },
     {
@@ -66,8 +88,14 @@ export function evidenceReportDocument(f: ReportFacts): ContractDocument {
     { type: "heading", text: "六、说明" },
     {
       type: "paragraph",
-      text: "本报告由个人电子签平台根据系统记录自动生成，并加盖平台数字签章（可在本平台“验证”页面或任意支持PAdES的PDF阅读器中校验）。证件号码、手机号已做脱敏处理。",
+      text: "本报告由个人电子签平台根据系统记录自动生成，并加盖平台数字签章。证件号码、手机号已做脱敏处理；时间均为北京时间（UTC+8），精确到秒；IP地址为平台服务器记录的访问地址。",
     },
+    { type: "heading", text: "七、如何自行校验" },
+    {
+      type: "paragraph",
+      text: `合同文件与本报告中的数字签名均由本平台根证书签发的证书作出。普通PDF阅读器默认不信任本平台根证书，因此可能显示“签名者身份未知”，这并不表示文件被修改。校验方法：\n1. 在 ${f.check.verifyUrl} 上传合同PDF，页面逐个列出签名、证书与时间戳的校验结果；\n2. 或下载本平台根证书（验证页面提供下载），核对其SHA-256指纹后，在 pdfsig、pyHanko、Adobe Acrobat 等工具中将其设为受信任的根证书再校验；\n3. 文件的SHA-256应与本报告“文件SHA-256”一致。`,
+    },
+    { type: "fields", rows: [{ label: "根证书", value: f.check.rootSubject }, { label: "根证书指纹(SHA-256)", value: f.check.rootFingerprint }] },
   ];
   return { title: "电子签署报告", subtitle: `报告编号 ${f.number} · 生成时间 ${f.generatedAt}`, blocks, signers: [], footer: "个人电子签 · 电子签署报告 · 平台签章保护，任何改动均可被检测" };
 }

@@ -74,6 +74,28 @@ export function documentVerdict(all: SignatureCheck[]): Verdict {
   return { tone: "ok", title: "文件由本平台签署，签署后未被修改", detail: "每个签名均有效、带有本平台的时间戳，证书均由本平台根证书签发" };
 }
 
+/** A certificate's distinguished name, attribute by attribute, in people's words instead of OIDs. */
+const NAME_LABELS: Record<string, string> = {
+  CN: "名称",
+  "2.5.4.3": "名称",
+  serialNumber: "证件号码",
+  "2.5.4.5": "证件号码",
+  OU: "用途",
+  "2.5.4.11": "用途",
+  O: "机构",
+  "2.5.4.10": "机构",
+  C: "国家/地区",
+  "2.5.4.6": "国家/地区",
+  E: "邮箱",
+  "1.2.840.113549.1.9.1": "邮箱",
+  L: "城市",
+  ST: "省份",
+};
+
+export function readableName(attributes: { type: string; value: string }[]): string {
+  return attributes.map((a) => `${NAME_LABELS[a.type] ?? a.type}：${a.value}`).join("；");
+}
+
 /** A name on a public page: the family name kept, the rest masked (张* / 欧阳** kept to the first character). */
 export function maskName(name: string): string {
   const chars = [...name.trim()];

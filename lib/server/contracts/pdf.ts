@@ -45,7 +45,7 @@ async function signContractPdf(pdf: Uint8Array, c: ContractWithParties): Promise
   const bySigning = [...c.parties].sort((a, b) => (a.signedAt?.getTime() ?? 0) - (b.signedAt?.getTime() ?? 0) || a.seq - b.seq);
   for (const p of bySigning) {
     if (p.status !== "SIGNED" || !p.name) continue;
-    const signer = await issueSignerCert({ name: p.name, idMasked: p.idMasked ?? "", contractId: c.id });
+    const signer = await issueSignerCert({ name: p.name, idMasked: p.idMasked ?? "", contractNumber: c.number });
     out = await addSignature(out, { signer, chain: [ca.cert], tsa, fieldName: `signer-${p.seq}`, name: p.name, reason: `签署《${c.title}》`, signingTime: p.signedAt ?? now() });
   }
   return sealPdf(out, "platform-seal", "平台签章：各方已签署，合同生效");

@@ -4,6 +4,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { ab, OID, pkijsCert } from "@/lib/server/pki/cms";
 import { x509 } from "@/lib/server/pki/x509";
+import { readableName } from "@/lib/domain/evidence";
 
 // Reads every PAdES/CMS signature in a PDF and judges it: does the digest of the signed byte
 // range still match, is the CMS signature valid, does the certificate chain end at the given
@@ -12,7 +13,9 @@ import { x509 } from "@/lib/server/pki/x509";
 // yields what can be read, and nothing is ever parsed into a full PDF object graph.
 
 export type CertificateFacts = {
-  subject: string;
+  subject: string; // as X.500 prints it (CN=…, O=…)
+  /** The same in people's words: 名称：…；证件号码：…；机构：… */
+  subjectReadable: string;
   commonName: string;
   serial: string; // hex
   issuer: string;
@@ -200,6 +203,7 @@ async function certificateFacts(cert: pkijs.Certificate): Promise<CertificateFac
   const c = new x509.X509Certificate(cert.toSchema().toBER());
   return {
     subject: c.subject,
+    subjectReadable: readableSubject(c),
     commonName: c.subjectName.getField("CN")[0] ?? "",
     serial: c.serialNumber.toLowerCase(),
     issuer: c.issuer,
@@ -208,6 +212,11 @@ async function certificateFacts(cert: pkijs.Certificate): Promise<CertificateFac
     notAfter: c.notAfter,
     sha256Fingerprint: hex(await c.getThumbprint("SHA-256")),
   };
+}
+
+/** A certificate's subject in people's words (名称：…；机构：…). */
+export function readableSubject(c: x509.X509Certificate): string {
+  return readableName(c.subjectName.toJSON().flatMap((rdn) => Object.entries(rdn).flatMap(([type, values]) => values.map((value) => ({ type, value: String(value) })))));
 }
 
 /**

@@ -37,6 +37,7 @@ describe("出证报告", () => {
     expect(blocks[0]).toContain("Signature is Valid.");
     expect(blocks[0]).toContain("Total document signed");
 
+    if (process.env.DUMP_DIR) fs.writeFileSync(path.join(process.env.DUMP_DIR, "report.pdf"), pdf);
     const text = pdfText(pdf).replace(/\s+/g, "");
     const c = await db().contract.findUniqueOrThrow({ where: { id: contractId }, include: { events: { orderBy: { seq: "asc" } } } });
     expect(text).toContain(c.number);

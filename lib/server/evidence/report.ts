@@ -13,13 +13,16 @@ import { appendAudit, verifyAuditChain } from "@/lib/server/contracts/audit";
 import { maskEmail } from "@/lib/server/contracts/email";
 import { roleOf } from "@/lib/server/contracts/transition";
 import { roleLabel } from "@/lib/domain/contract-labels";
-import { formatShanghaiDateTime } from "@/lib/domain/dates";
+import { formatShanghaiInstant } from "@/lib/domain/dates";
 import { dailyNumber } from "@/lib/server/numbers";
 import { DOCUMENT_STATES, type ContractState } from "@/lib/domain/lifecycle";
 import { maskPhone } from "@/lib/domain/phone";
-import { evidenceReportDocument, type ReportFacts } from "@/lib/domain/evidence-report";
+import { auditNote, evidenceReportDocument, type ReportFacts } from "@/lib/domain/evidence-report";
+import { platformPki } from "@/lib/server/pki";
+import { config } from "@/lib/server/config";
 import { reportRequestSchema } from "@/lib/validation/contract";
 import { signatureCertificates } from "./certificates";
+import { readableSubject } from "./inspect";
 import { lockFees, orderCheckout, orderInsert, quoteFor, registerOrderPaid } from "@/lib/server/payments";
 import { parseInput } from "@/lib/validation/input";
 
@@ -60,7 +63,7 @@ registerOrderPaid("REPORT", async (tx, order) => {
   if (moved.count === 1) await enqueue(tx, REPORT_JOB, { reportId: order.reportId });
 });
 
-const dt = (d: Date | null) => (d ? formatShanghaiDateTime(d) : null);
+const dt = (d: Date | null) => (d ? formatShanghaiInstant(d) : null);
 
 /** Everything the report states, read from the database and from the signed PDF itself. */
 async function reportFacts(reportId: string): Promise<{ facts: ReportFacts; to: { email: string; phone: string } } | null> {
@@ -74,28 +77,35 @@ async function reportFacts(reportId: string): Promise<{ facts: ReportFacts; to: 
     return userId === null ? "系统" : p ? `${roleLabel(p.role, c.kind)} ${p.name ?? ""}`.trim() : "签署方";
   };
   const certs = await signatureCertificates(c.pdfSha256!);
+  const { root } = await platformPki();
   return {
     to: { email: r.email, phone: requester.phone },
     facts: {
       number: r.number,
-      generatedAt: formatShanghaiDateTime(now()),
+      generatedAt: formatShanghaiInstant(now()),
       contract: { title: c.title, number: c.number, status: c.status as ContractState, initiatedAt: dt(c.initiatedAt), effectiveAt: dt(c.effectiveAt), pdfSha256: c.pdfSha256!, pdfBytes: file?.size ?? 0 },
       parties: c.parties.map((p) => ({ role: roleLabel(p.role, c.kind), name: p.name ?? "", idMasked: p.idMasked ?? "", phoneMasked: p.phone ? maskPhone(p.phone) : "", signedAt: dt(p.signedAt) })),
       events: c.events.map((e) => {
         const detail = (e.detail ?? {}) as Record<string, unknown>;
-        return { seq: e.seq, at: formatShanghaiDateTime(e.createdAt), action: e.action, actor: who(e.actorUserId), ip: e.ip, verification: typeof detail.verification === "string" ? detail.verification : null, docSha256: e.docSha256, hash: e.hash, prevHash: e.prevHash };
+        return { seq: e.seq, at: formatShanghaiInstant(e.createdAt), action: e.action, note: auditNote(detail), actor: who(e.actorUserId), ip: e.ip, verification: typeof detail.verification === "string" ? detail.verification : null, docSha256: e.docSha256, hash: e.hash, prevHash: e.prevHash };
       }),
       chainIntact: (await verifyAuditChain(db(), c.id)) === null,
       signatures: certs.map((s) => ({
         signer: s.platformSeal ? `${s.commonName}（平台签章）` : s.commonName,
+        subject: s.subjectReadable,
         serial: s.serial,
         issuer: s.issuerCommonName,
-        validity: `${formatShanghaiDateTime(s.notBefore)} 至 ${formatShanghaiDateTime(s.notAfter)}`,
+        validity: `${formatShanghaiInstant(s.notBefore)} 至 ${formatShanghaiInstant(s.notAfter)}`,
         fingerprint: s.sha256Fingerprint,
         signingTime: dt(s.signingTime),
         timestampTime: dt(s.timestampTime),
         intact: s.intact,
       })),
+      check: {
+        rootSubject: readableSubject(root),
+        rootFingerprint: Buffer.from(await root.getThumbprint("SHA-256")).toString("hex").toUpperCase(),
+        verifyUrl: `${config.appUrl.replace(/\/$/, "")}/verify`,
+      },
     },
   };
 }

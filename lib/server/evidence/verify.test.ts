@@ -114,7 +114,9 @@ describe("verifyPdf", () => {
       expect(c.sha256Fingerprint).toMatch(/^[0-9a-f]{64}$/);
       expect(c.timestampTime).toBeInstanceOf(Date);
     }
-    expect(certs[0]!.subject).toContain(`合同 ${contract.id}`);
+    expect(certs[0]!.subject).toContain(`合同 ${contract.number}`);
+    expect(certs[0]!.subject).not.toContain(contract.id);
+    expect(certs[0]!.subjectReadable).toBe(`名称：周出借；证件号码：${certs[0]!.subject.match(/2\.5\.4\.5=([^,]+)/)![1]}；用途：合同 ${contract.number}；机构：个人电子签；国家/地区：CN`);
   });
 });
 

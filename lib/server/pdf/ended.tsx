@@ -1,7 +1,7 @@
 import "server-only";
 import { PDFDocument, degrees } from "pdf-lib";
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { FAMILY, registerFonts } from "./render";
+import { Document, Page, StyleSheet, View, renderToBuffer } from "@react-pdf/renderer";
+import { FAMILY, registerFonts, Text } from "./render";
 import { appendRevision } from "./revision";
 
 // The 已结清 / 已解除 version of a signed contract: the signed pages with a stamp saying so, and a

@@ -30,7 +30,7 @@ async function contractPdf(): Promise<Uint8Array> {
 
 async function signAs(pdf: Uint8Array, name: string, field: string) {
   const { ca } = await platformPki();
-  const signer = await issueSignerCert({ name, idMasked: "1101**********0000", contractId: "c-test" });
+  const signer = await issueSignerCert({ name, idMasked: "1101**********0000", contractNumber: "HT20261204000001" });
   return addSignature(pdf, { signer, chain: [ca.cert], tsa: timeStampAuthority(), fieldName: field, name, reason: "签署借条", signingTime: new Date() });
 }
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContractDocument } from "@/lib/domain/templates/document";
-import { cjkWordParts, renderContractPdf } from "./render";
+import { cjkWordParts, columnLayout, renderContractPdf } from "./render";
 
 // A real PNG built by hand (RGBA 120×40, transparent with a dark diagonal stroke, as the signature
 // pad produces), so the test needs no image files.
@@ -153,5 +153,46 @@ describe("renderContractPdf", () => {
     expect(cjkWordParts("3101**********5678")).toEqual(["3101**********5678"]);
     expect(cjkWordParts("借款，¥10,000.00元。").filter(Boolean)).toEqual(["借", "款，", "¥10,000.00", "元。"]);
     expect(cjkWordParts("（大写）").filter(Boolean)).toEqual(["（大", "写）"]);
+    // typed specifications may break after a slash, never inside "16GB" with a hyphen
+    expect(cjkWordParts("16GB/512GB")).toEqual(["16GB/", "", "512GB"]);
+    expect(cjkWordParts("笔记本16GB/512GB").filter(Boolean)).toEqual(["笔", "记", "本", "16GB/", "512GB"]);
+    expect(cjkWordParts("a/")).toEqual(["a/"]);
   });
+
+  it("columnLayout: short columns keep their width, long ones share the rest", () => {
+    const parties = columnLayout(["角色", "姓名", "证件号码", "手机号", "签署时间"], [["出借人", "张三", "1101**********1234", "138****0001", "2026-12-04 10:58:20 UTC+8"]]);
+    expect(parties.map((c) => c.flexBasis)).toEqual([6 * 6 + 11, 4 * 6 + 11, 18 * 6 + 11, 11 * 6 + 11, 0]);
+    expect(parties.map((c) => c.flexShrink)).toEqual([0, 0, 0, 0, 1]);
+    const goods = columnLayout(["名称", "数量"], [["笔记本电脑 16GB/512GB 银色 附带原装充电器与保护套", "1"]]);
+    expect(goods[0]).toMatchObject({ flexBasis: 0, flexGrow: 30 });
+    expect(goods[1]).toMatchObject({ flexBasis: 4 * 6 + 11, flexShrink: 0 });
+    // too many short columns to all fit: every column shares the width by its content
+    const wide = columnLayout(Array(8).fill("金额（元）"), [Array(8).fill("10,000,000.00")]);
+    expect(wide.every((c) => c.flexBasis === 0 && c.flexShrink === 1)).toBe(true);
+  });
+});
+
+describe("typed words are printed as typed", () => {
+  it("no hyphen is ever inserted, even in narrow table cells and long mixed runs", async () => {
+    const words = ["笔记本电脑16GB/512GB银色", "申请出证（报告编号CZ2026120464362848；发送至zh***@example.com）", "型号ThinkPadX1Carbon第十二代", "序列号PF3A9K2L7M"];
+    const bytes = await renderContractPdf(
+      {
+        title: "对账单",
+        subtitle: "",
+        footer: "",
+        blocks: [
+          { type: "table", columns: ["名称", "型号", "规格", "备注", "数量", "单价", "金额"], rows: [[words[0]!, words[2]!, words[3]!, words[1]!, "1", "8,999.00", "8,999.00"]] },
+          { type: "paragraph", text: words.join("，").repeat(4) },
+        ],
+        signers: [],
+      },
+      new Map(),
+    );
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dzq-hyphen-")), "t.pdf");
+    fs.writeFileSync(file, bytes);
+    const printed = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" });
+    expect(printed).not.toContain("-");
+    const flat = printed.replace(/\s+/g, "");
+    for (const w of words) expect(flat).toContain(w);
+  }, 60_000);
 });

@@ -1,7 +1,8 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { Document, Font, Image, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Font, Image, Page, StyleSheet, Text as PdfText, View, renderToBuffer } from "@react-pdf/renderer";
+import type { ComponentProps } from "react";
 import type { ContractDocument, DocBlock, DocSigner } from "@/lib/domain/templates/document";
 import { metrics } from "@/lib/server/metrics";
 
@@ -38,10 +39,47 @@ const UNIT =
 const LONG_RUN = 24;
 const pieces = (unit: string): string[] => (unit.length > LONG_RUN && !CJK.test(unit) ? (unit.match(/.{1,8}/gsu) ?? [unit]) : [unit]);
 
+// A Latin run may also break after a "/" ("16GB/" + "512GB"), so a narrow cell never needs the
+// forced break that would print a hyphen inside what a party typed.
+const slashParts = (unit: string): string[] => (CJK.test(unit) ? [unit] : unit.split(/(?<=\/)(?=.)/u));
+
+// react-pdf also hands over a mixed run in pieces by script ("型号" then "ThinkPadX1Carbon") and
+// joins the pieces with a hyphen break only: glue on a piece's CJK edge lets a line break there
+// without one.
 export function cjkWordParts(word: string): string[] {
   const units = CJK.test(word) ? (word.match(UNIT) ?? [word]) : [word];
-  return units.flatMap(pieces).flatMap((unit, i) => (i === 0 ? [unit] : ["", unit]));
+  const parts = units.flatMap(slashParts).flatMap(pieces).flatMap((unit, i) => (i === 0 ? [unit] : ["", unit]));
+  const chars = [...word];
+  return [...(CJK.test(chars[0] ?? "") ? [""] : []), ...parts, ...(CJK.test(chars.at(-1) ?? "") ? [""] : [])];
 }
+
+/**
+ * react-pdf's Text with hyphenation breaks forbidden. Its line breaker adds a hyphen break after
+ * every part the callback returns, next to our zero-width glue, and sometimes takes it ("型号-");
+ * a penalty of its infinity (10000) rules those out, so lines break only at the glue.
+ */
+export function Text(props: ComponentProps<typeof PdfText>) {
+  return <PdfText hyphenationPenalty={10_000} {...props} />;
+}
+
+/** How wide a text is in half-width units: CJK and full-width characters count two. */
+const displayWidth = (text: string) => [...text].reduce((w, ch) => w + (CJK.test(ch) ? 2 : 1), 0);
+
+/**
+ * Each table column's width from its widest cell (the header included): a column whose cells are
+ * short (an ID number, a phone, an amount, 数量) gets its full width and never wraps; longer ones
+ * (a description, a time with its zone) share what is left and wrap at their spaces. Equal
+ * columns put 名称 on three lines beside an empty 数量 and ran the ID into 手机号.
+ */
+export function columnLayout(columns: string[], rows: string[][], available = TABLE_WIDTH): { flexBasis: number; flexGrow: number; flexShrink: number }[] {
+  const natural = columns.map((c, i) => Math.max(displayWidth(c), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  const fixed = natural.map((w) => (w <= SHORT_CELL ? w * HALF_WIDTH_PT + CELL_PAD_PT : 0));
+  if (fixed.reduce((a, b) => a + b, 0) > available * 0.75) return natural.map((w) => ({ flexBasis: 0, flexGrow: Math.min(w, 30), flexShrink: 1 }));
+  return natural.map((w, i) => (fixed[i] ? { flexBasis: fixed[i]!, flexGrow: 1, flexShrink: 0 } : { flexBasis: 0, flexGrow: Math.min(w, 30), flexShrink: 1 }));
+}
+const SHORT_CELL = 20; // half-width units
+const HALF_WIDTH_PT = 6; // a digit or Latin letter at 10.5 pt (bold headers included), rounded up
+const CELL_PAD_PT = 11; // 5 pt padding each side and the border
 
 export function registerFonts(): void {
   // The font store lives in @react-pdf/renderer (an external package, loaded once per process), so
@@ -62,6 +100,7 @@ export function registerFonts(): void {
 }
 
 const GREY = "#666666";
+const TABLE_WIDTH = 595 - 2 * 56; // A4 less the page's side padding
 const BODY = 10.5; // pt
 const LINE = "#999999";
 
@@ -81,7 +120,7 @@ const s = StyleSheet.create({
   table: { borderTop: `0.75pt solid ${LINE}`, borderLeft: `0.75pt solid ${LINE}`, marginVertical: 6 },
   tr: { flexDirection: "row" },
   th: { backgroundColor: "#f0f0f0", fontWeight: 700 },
-  td: { flex: 1, fontSize: BODY, lineHeight: 1.4, paddingVertical: 3, paddingHorizontal: 5, borderRight: `0.75pt solid ${LINE}`, borderBottom: `0.75pt solid ${LINE}` },
+  td: { fontSize: BODY, lineHeight: 1.4, paddingVertical: 3, paddingHorizontal: 5, borderRight: `0.75pt solid ${LINE}`, borderBottom: `0.75pt solid ${LINE}` },
   signers: { flexDirection: "row", flexWrap: "wrap", justifyContent: "space-between", marginTop: 20 },
   signer: { width: "48%", fontSize: BODY, lineHeight: 1.6, border: `0.75pt solid ${LINE}`, padding: 8, marginBottom: 12 },
   signerRole: { fontWeight: 700, marginBottom: 2 },
@@ -118,19 +157,21 @@ function Block({ block }: { block: DocBlock }) {
           ))}
         </View>
       );
-    case "table":
+    case "table": {
+      const width = columnLayout(block.columns, block.rows);
       return (
         <View style={s.table}>
           <View style={[s.tr, s.th]} wrap={false}>
-            {block.columns.map((c, i) => <Text key={i} style={s.td}>{c}</Text>)}
+            {block.columns.map((c, i) => <Text key={i} style={[s.td, width[i]!]}>{c}</Text>)}
           </View>
           {block.rows.map((row, r) => (
             <View key={r} style={s.tr} wrap={false}>
-              {block.columns.map((_, i) => <Text key={i} style={s.td}>{row[i] ?? ""}</Text>)}
+              {block.columns.map((_, i) => <Text key={i} style={[s.td, width[i]!]}>{row[i] ?? ""}</Text>)}
             </View>
           ))}
         </View>
       );
+    }
   }
 }
 

@@ -78,11 +78,11 @@ async function create(dir: string): Promise<void> {
 }
 
 /** The certificate a signer signs with, for this one signing (签署证书). */
-export async function issueSignerCert(signer: { name: string; idMasked: string; contractId: string }): Promise<KeyedCert> {
+export async function issueSignerCert(signer: { name: string; idMasked: string; contractNumber: string }): Promise<KeyedCert> {
   const { ca } = await platformPki();
   return issueCert({
     profile: "signer",
-    subject: [{ CN: [signer.name] }, { "2.5.4.5": [signer.idMasked] }, { OU: [`合同 ${signer.contractId}`] }, { O: [O] }, { C: ["CN"] }],
+    subject: [{ CN: [signer.name] }, { "2.5.4.5": [signer.idMasked] }, { OU: [`合同 ${signer.contractNumber}`] }, { O: [O] }, { C: ["CN"] }],
     years: 10,
     issuer: ca,
   });

@@ -30,7 +30,7 @@ describe("platform PKI", () => {
     const { pki, root, ca } = await pems();
     expect(pki.root.subject).toContain("个人电子签 根证书");
     expect(await platformPki()).toBe(pki);
-    const signer = await issueSignerCert({ name: "张三", idMasked: "1101**********1234", contractId: "c123" });
+    const signer = await issueSignerCert({ name: "张三", idMasked: "1101**********1234", contractNumber: "JT20261204000001" });
     expect(signer.cert.subject).toContain("CN=张三");
     expect(signer.cert.subject).toContain("1101**********1234");
     const leaf = write("signer.pem", signer.cert.toString("pem"));
@@ -42,7 +42,7 @@ describe("platform PKI", () => {
 
   it("a detached CMS signature verifies with openssl cms against our root, and fails on changed content", async () => {
     const { pki, root } = await pems();
-    const signer = await issueSignerCert({ name: "李四", idMasked: "3101**********5678", contractId: "c456" });
+    const signer = await issueSignerCert({ name: "李四", idMasked: "3101**********5678", contractNumber: "JT20261204000002" });
     const content = new TextEncoder().encode("%PDF-1.7 the bytes a ByteRange covers");
     const cms = await signDetached(content, signer, [pki.ca.cert], timeStampAuthority());
     const sig = write("sig.der", cms);
@@ -82,7 +82,7 @@ describe("platform PKI", () => {
     expect(wrong.stdout).not.toContain("Verification: OK");
 
     // the token inside a PDF signature is over that signature's value
-    const signer = await issueSignerCert({ name: "王五", idMasked: "4403**********0011", contractId: "c789" });
+    const signer = await issueSignerCert({ name: "王五", idMasked: "4403**********0011", contractNumber: "JT20261204000003" });
     const cms = await signDetached(new TextEncoder().encode("doc"), signer, [pki.ca.cert], timeStampAuthority());
     const sd = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(cms.slice().buffer).content });
     const si = sd.signerInfos[0]!;

@@ -5,11 +5,11 @@ import { requireUser } from "@/lib/server/auth/session";
 import { contractForViewer } from "@/lib/server/contracts";
 import { signatureCertificates } from "@/lib/server/evidence/certificates";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
-import { formatShanghaiDateTime } from "@/lib/domain/dates";
+import { formatShanghaiInstant } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "签署证书" };
 
-const dt = (d: Date | null) => (d ? formatShanghaiDateTime(d) : "—");
+const dt = (d: Date | null) => (d ? formatShanghaiInstant(d) : "—");
 
 /** 查看签署证书: each signature's certificate and time-stamp, read back from the signed PDF. */
 export default async function CertificatesPage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,7 +24,7 @@ export default async function CertificatesPage({ params }: { params: Promise<{ i
       <header>
         <h1 className="text-xl font-semibold">签署证书</h1>
         <p className="mt-1 text-sm text-slate-600">
-          《{c.title}》（{c.number}）中的 {certs.length} 个数字签名。以下信息直接读取自合同PDF，与任何PDF阅读器校验到的一致。
+          《{c.title}》（{c.number}）中的 {certs.length} 个数字签名。以下信息直接读取自合同PDF中的数字签名，而不是本平台的数据库。
         </p>
       </header>
       <ol className="flex flex-col gap-3" data-testid="certificates">
@@ -38,13 +38,13 @@ export default async function CertificatesPage({ params }: { params: Promise<{ i
             </div>
             <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-sm">
               <dt className="text-slate-500">证书主题</dt>
-              <dd className="break-all">{s.subject}</dd>
+              <dd className="break-all">{s.subjectReadable}</dd>
               <dt className="text-slate-500">序列号</dt>
               <dd className="break-all font-mono text-xs leading-5" data-testid="cert-serial">
                 {s.serial}
               </dd>
               <dt className="text-slate-500">颁发者</dt>
-              <dd className="break-all">{s.issuer}</dd>
+              <dd className="break-all">{s.issuerCommonName}</dd>
               <dt className="text-slate-500">有效期</dt>
               <dd>
                 {dt(s.notBefore)} 至 {dt(s.notAfter)}
@@ -64,11 +64,11 @@ export default async function CertificatesPage({ params }: { params: Promise<{ i
         <a className="text-brand-600 underline" href="/api/pki/root">
           下载根证书
         </a>
-        ；也可在
+        ；可在
         <Link className="text-brand-600 underline" href="/verify">
           验证页面
         </Link>
-        上传合同PDF核对。
+        上传合同PDF核对，或用 pdfsig、pyHanko 等工具在信任该根证书后自行校验。
       </p>
       <Link href={`/contracts/${c.id}`} className="text-center text-sm text-slate-600 underline">
         返回合同详情
