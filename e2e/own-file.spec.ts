@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
+import { pyhankoValidate } from "../lib/server/pki/test-validators";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -155,6 +156,10 @@ test("@own-file three signers in order: the third waits for the second; 已生�
   fs.writeFileSync(path.join(dir, "c.pdf"), Buffer.from(await (await a.page.request.get(`/api/contracts/${id}/pdf`)).body()));
   const sigs = execFileSync("pdfsig", ["-nocert", path.join(dir, "c.pdf")]).toString();
   expect(sigs.match(/^Signature #\d+:/gm)).toHaveLength(4);
+  // and pyHanko, trusting only the site's root, accepts every signature and every later revision
+  const root = (await (await a.page.request.get("/api/pki/root")).body()).toString();
+  const strict = pyhankoValidate(fs.readFileSync(path.join(dir, "c.pdf")), root);
+  expect(strict.code, strict.out).toBe(0);
 });
 
 test("@own-file bad files are refused with their messages", async ({ browser }, info) => {

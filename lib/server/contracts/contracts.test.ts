@@ -7,7 +7,7 @@ import { shanghaiToday } from "@/lib/domain/dates";
 import { signStart, signFinish, supplementInfo, rejectContract, initiatorAction, listFolder } from "./index";
 import { verifyAuditChain } from "./audit";
 import { linkPartyFor } from "./signing";
-import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
+import { pdfsigBlocks, strictVerdict, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { initiate, iouDraftSave, iouForm, meta, person, pngDataUrl, sign, validIdOf, versionOf } from "./test-kit";
 import { faceProof } from "@/lib/server/identity/test-kit";
 
@@ -34,6 +34,10 @@ describe("借条 lifecycle through the services", () => {
     expect(sigs.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["钱出借", "孙借款", "个人电子签 平台签章"]);
     for (const b of sigs) expect(b).toContain("Signature is Valid.");
     expect(sigs[2]).toContain("Total document signed");
+    // and for pyHanko, every later revision is a change the earlier signatures permit
+    const strict = await strictVerdict(pdf!);
+    expect(strict.out).toContain("3 signatures");
+    expect(strict.code, strict.out).toBe(0);
     expect(await verifyAuditChain(db(), c.id)).toBeNull();
     const events = await db().auditEvent.findMany({ where: { contractId: c.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["create", "initiate", "supplement", "sign"]);

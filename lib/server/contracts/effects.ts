@@ -128,10 +128,12 @@ export async function runEffects(
       case "notifyRecipientsRejected":
         for (const p of recipients) await sms(phoneOf(p), `${initiatorName(c)}已拒签《${c.title}》，理由：${String(detail.reason ?? "未填写")}。`, "contract.rejected");
         break;
-      case "storeEndedPdf":
-        docSha256 = await storeEndedPdf(tx, c);
-        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: docSha256, endedAt: now(), repayReminder: false } });
+      case "storeEndedPdf": {
+        const ended = await storeEndedPdf(tx, c);
+        docSha256 = ended.pdfSha256;
+        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: ended.pdfSha256, endRecordSha256: ended.recordSha256, endedAt: now(), repayReminder: false } });
         break;
+      }
     }
   }
   return docSha256;

@@ -11,7 +11,7 @@ import { blobStore } from "@/lib/server/storage";
 import { sha256Hex } from "@/lib/server/crypto";
 import { contractEmail, endAnswer, endRequest, endVerified, setRepayReminder } from "./index";
 import { verifyAuditChain } from "./audit";
-import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
+import { pdfsigBlocks, strictVerdict, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { effectiveIou, meta, person, versionOf } from "./test-kit";
 import { faceProof } from "@/lib/server/identity/test-kit";
 
@@ -64,16 +64,25 @@ describe("解除 and 结清 after signing", () => {
     const done = await db().contract.findUniqueOrThrow({ where: { id: contractId } });
     expect(done.status).toBe("RESCINDED");
     expect(done.pdfSha256).not.toBe(signedSha);
-    const text = pdfText((await blobStore().get(done.pdfSha256!))!);
-    expect(text).toContain("已解除");
-    expect(text).toContain("解除确认书");
-    expect(text).toContain("合同内容填写有误");
+    // the 解除确认书 is a sealed document of its own naming the signed version
+    const record = (await blobStore().get(done.endRecordSha256!))!;
+    const text = pdfText(record).replace(/\s+/g, "");
+    for (const needle of ["解除确认书", "合同内容填写有误", signedSha, done.number]) expect(text).toContain(needle);
+    const recordSigs = pdfsigBlocks(record, await trustingNssDb());
+    expect(recordSigs).toHaveLength(1);
+    expect(recordSigs[0]).toContain("Signature is Valid.");
+    // the stamp is the visible appearance of the platform's last seal (pyHanko checks nothing else changed)
+    expect(pdfText((await blobStore().get(done.pdfSha256!))!)).toContain("已解除");
     expect(await blobStore().get(signedSha)).not.toBeNull(); // the signed version stays stored
     // a new revision: the parties' signatures stay valid, and the platform seals the ended version
     const sigs = pdfsigBlocks((await blobStore().get(done.pdfSha256!))!, await trustingNssDb());
     expect(sigs.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["解甲", "除乙", "个人电子签 平台签章", "个人电子签 平台签章"]);
     for (const b of sigs) expect(b).toContain("Signature is Valid.");
     expect(sigs[3]).toContain("Total document signed");
+    // strict: the parties' signatures and the first seal stay valid, the stamp is a permitted change
+    const strict = await strictVerdict((await blobStore().get(done.pdfSha256!))!);
+    expect(strict.code, strict.out).toBe(0);
+    expect((await strictVerdict(record)).code).toBe(0);
 
     const events = await db().auditEvent.findMany({ where: { contractId }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action).slice(4)).toEqual(["rescindRequest", "rescindCancel", "rescindRequest", "rescindRefuse", "rescindRequest", "rescindConfirm"]);
@@ -90,7 +99,9 @@ describe("解除 and 结清 after signing", () => {
     expect((await answer(a, contractId, "Confirm")).ok).toBe(true);
     const done = await db().contract.findUniqueOrThrow({ where: { id: contractId } });
     expect(done).toMatchObject({ status: "SETTLED", repayReminder: false });
-    expect(pdfText((await blobStore().get(done.pdfSha256!))!)).toContain("不再作为债权凭证");
+    expect(pdfText((await blobStore().get(done.endRecordSha256!))!)).toContain("不再作为债权凭证");
+    const strict = await strictVerdict((await blobStore().get(done.pdfSha256!))!);
+    expect(strict.code, strict.out).toBe(0);
     try {
       setClockOffset(100 * 86_400_000); // past the repayment date
       while ((await runDueJobs(50)) > 0);

@@ -4,12 +4,12 @@ import type { Tx } from "@/lib/server/db";
 import { renderContractPdf } from "@/lib/server/pdf/render";
 import type { Party } from "@prisma/client";
 import type { ContractDocument } from "@/lib/domain/templates/document";
-import { renderEndedPdf } from "@/lib/server/pdf/ended";
+import { endStamp, renderEndRecordPdf, type EndRecord } from "@/lib/server/pdf/ended";
 import { addSignature } from "@/lib/server/pdf/pades";
 import { sealPdf } from "@/lib/server/pdf/seal";
 import { issueSignerCert, platformPki, timeStampAuthority } from "@/lib/server/pki";
 import { now } from "@/lib/server/clock";
-import { formatShanghaiDateTime } from "@/lib/domain/dates";
+import { formatShanghaiDateTime, formatShanghaiInstant } from "@/lib/domain/dates";
 import { roleLabel } from "@/lib/domain/contract-labels";
 import { END_LABELS, endedStatement } from "@/lib/domain/end-request";
 import { documentFor } from "./document";
@@ -75,16 +75,20 @@ export async function storeContractPdf(tx: Tx, c: ContractWithParties): Promise<
   return storeFile(tx, await signContractPdf(document, c), "application/pdf");
 }
 
-/** The 已解除 / 已结清 version: the current document stamped, with the record page appended. */
-export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<string> {
+/**
+ * The 已解除 / 已结清 version: the signed document sealed once more with the stamp as the seal's
+ * appearance (nothing signed is redrawn), and the 确认书 as a sealed document of its own.
+ */
+export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<{ pdfSha256: string; recordSha256: string }> {
   const kind = c.status === "SETTLED" ? "settle" : "rescind";
   const signed = c.pdfSha256 ? await blobStore().get(c.pdfSha256) : null;
   if (!signed || !c.pdfSha256) throw new Error(`contract ${c.id} has no signed document to end`);
-  const who = (p: Party | undefined, at: Date | null) => (p ? `${roleLabel(p.role, c.kind)} ${p.name ?? ""}，${at ? formatShanghaiDateTime(at) : ""}` : "");
+  const who = (p: Party | undefined, at: Date | null) => (p ? `${roleLabel(p.role, c.kind)} ${p.name ?? ""}，${at ? formatShanghaiInstant(at) : ""}` : "");
   const requester = c.parties.find((p) => p.id === c.requestPartyId);
   const confirmer = c.parties.find((p) => p.id !== c.requestPartyId);
   const words = END_LABELS[kind];
-  const ended = await renderEndedPdf(signed, {
+  const at = now();
+  const r: EndRecord = {
     stamp: words.done,
     heading: `${words.noun}确认书`,
     statement: endedStatement(kind, contractKind(c.kind)?.noun ?? "合同"),
@@ -92,8 +96,12 @@ export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<str
     contractNumber: c.number,
     reason: c.requestReason ?? "",
     requester: who(requester, c.requestedAt),
-    confirmer: who(confirmer, now()),
+    confirmer: who(confirmer, at),
     signedSha256: c.pdfSha256,
-  });
-  return storeFile(tx, await sealPdf(ended, `platform-seal-${kind}`, `平台签章：${words.done}`), "application/pdf");
+    endedAt: formatShanghaiInstant(at),
+  };
+  const record = await sealPdf(await renderEndRecordPdf(r), `platform-seal-${kind}-record`, `平台签章：${r.heading}`);
+  const recordSha256 = await storeFile(tx, record, "application/pdf");
+  const ended = await sealPdf(signed, `platform-seal-${kind}`, `平台签章：${words.done}（${r.heading} SHA-256 ${recordSha256}）`, await endStamp(words.done));
+  return { pdfSha256: await storeFile(tx, ended, "application/pdf"), recordSha256 };
 }

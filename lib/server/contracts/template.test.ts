@@ -4,7 +4,7 @@ import { now } from "@/lib/server/clock";
 import { blobStore } from "@/lib/server/storage";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
-import { pdfsigBlocks, trustingNssDb } from "@/lib/server/pki/test-nss";
+import { pdfsigBlocks, strictVerdict, trustingNssDb } from "@/lib/server/pki/test-nss";
 import { meta, payContract, person, sign, versionOf, validIdOf } from "./test-kit";
 import { claimStart, rejectContract, signFinish, supplementInfo, templateDraftSave, templateInitiate } from "./index";
 import { faceProof } from "@/lib/server/identity/test-kit";
@@ -44,6 +44,8 @@ describe("模板合同: 对方先签", () => {
     const blocks = pdfsigBlocks((await blobStore().get(done.pdfSha256!))!, await trustingNssDb());
     expect(blocks.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["租客乙", "房东甲", "个人电子签 平台签章"]);
     for (const b of blocks) expect(b).toContain("Signature is Valid.");
+    const strict = await strictVerdict((await blobStore().get(done.pdfSha256!))!);
+    expect(strict.code, strict.out).toBe(0);
   });
 
   it("the initiator may decline (拒签) once the other side has signed, not before; the other side is told why", async () => {
@@ -111,6 +113,8 @@ describe("收据", () => {
     expect(done.parties.find((p) => p.role === "PAYER")!.status).toBe("CONFIRMED");
     const blocks = pdfsigBlocks((await blobStore().get(done.pdfSha256!))!, await trustingNssDb());
     expect(blocks.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["收款甲", "个人电子签 平台签章"]);
+    const strict = await strictVerdict((await blobStore().get(done.pdfSha256!))!);
+    expect(strict.code, strict.out).toBe(0);
   });
 
   it("我付款: the payer 确认开具 without signing; the payee signs → 已生效", async () => {
@@ -127,6 +131,9 @@ describe("收据", () => {
     expect(await supplementInfo(payee, { token: link, version: await versionOf(id) }, meta)).toMatchObject({ ok: true });
     expect((await db().contract.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING_SIGN");
     expect(await sign(payee, id, link)).toMatchObject({ ok: true });
-    expect((await db().contract.findUniqueOrThrow({ where: { id } })).status).toBe("EFFECTIVE");
+    const done = await db().contract.findUniqueOrThrow({ where: { id } });
+    expect(done.status).toBe("EFFECTIVE");
+    const strict = await strictVerdict((await blobStore().get(done.pdfSha256!))!);
+    expect(strict.code, strict.out).toBe(0);
   });
 });

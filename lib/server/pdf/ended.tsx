@@ -1,12 +1,13 @@
 import "server-only";
-import { PDFDocument, degrees } from "pdf-lib";
 import { Document, Page, StyleSheet, View, renderToBuffer } from "@react-pdf/renderer";
 import { FAMILY, registerFonts, Text } from "./render";
-import { appendRevision } from "./revision";
+import type { SignatureRequest } from "./pades";
 
-// The 已结清 / 已解除 version of a signed contract: the signed pages with a stamp saying so, and a
-// record page with who asked, why, and who confirmed. pdf-lib places pages that react-pdf drew
-// (it has the Chinese font) in an incremental update, so the signed revision is never rewritten.
+// 已结清 / 已解除 without touching what was signed. The signed pages are never redrawn and no page,
+// annotation or attachment is added: a strict validator (pyHanko) allows after a signature only
+// new signature fields, form filling and validation data. So the stamp is the appearance of the
+// platform's 已结清 seal itself, its widget in the first page's top margin; the 结清确认书 / 解除确认书 is
+// a document of its own, sealed, naming the signed file's SHA-256.
 
 export type EndRecord = {
   stamp: string; // 已结清 / 已解除
@@ -18,6 +19,7 @@ export type EndRecord = {
   requester: string; // 出借人 张三，2026年…
   confirmer: string;
   signedSha256: string;
+  endedAt: string; // 2026-12-04 11:04:16 UTC+8
 };
 
 const RED = "#c62828";
@@ -32,50 +34,48 @@ const s = StyleSheet.create({
   value: { flex: 1 },
 });
 
-function EndedPages({ r }: { r: EndRecord }) {
+/** The 结清确认书 / 解除确认书 as a document of its own (the caller seals it). */
+export async function renderEndRecordPdf(r: EndRecord): Promise<Uint8Array> {
+  registerFonts();
   const rows: [string, string][] = [
     ["合同名称", r.contractTitle],
     ["合同编号", r.contractNumber],
     ["原因", r.reason],
     ["申请方", r.requester],
     ["确认方", r.confirmer],
+    ["确认时间", r.endedAt],
     ["原签署文件SHA-256", r.signedSha256],
   ];
-  return (
-    <Document title={`${r.contractTitle}（${r.stamp}）`} author="个人电子签" creator="个人电子签" producer="个人电子签" language="zh-CN">
-      <Page size={[140, 50]} style={s.stampPage}>
-        <Text style={s.stamp}>{r.stamp}</Text>
-      </Page>
-      <Page size="A4" style={s.page}>
-        <Text style={s.title}>{r.heading}</Text>
-        <Text style={s.statement}>{r.statement}</Text>
-        {rows.map(([label, value]) => (
-          <View key={label} style={s.row} wrap={false}>
-            <Text style={s.label}>{label}</Text>
-            <Text style={s.value}>{value}</Text>
-          </View>
-        ))}
-      </Page>
-    </Document>
+  return new Uint8Array(
+    await renderToBuffer(
+      <Document title={`${r.heading}：${r.contractTitle}`} author="个人电子签" creator="个人电子签" producer="个人电子签" language="zh-CN">
+        <Page size="A4" style={s.page}>
+          <Text style={s.title}>{r.heading}</Text>
+          <Text style={s.statement}>{r.statement}</Text>
+          {rows.map(([label, value]) => (
+            <View key={label} style={s.row} wrap={false}>
+              <Text style={s.label}>{label}</Text>
+              <Text style={s.value}>{value}</Text>
+            </View>
+          ))}
+        </Page>
+      </Document>,
+    ),
   );
 }
 
-/**
- * The signed PDF with a stamp on every page and the record page appended, as a new revision:
- * the signed bytes are kept, so the signatures stay valid for the revision they signed.
- */
-export async function renderEndedPdf(signed: Uint8Array, r: EndRecord): Promise<Uint8Array> {
+/** The stamp drawn by react-pdf (it has the Chinese font), as the seal's appearance in the first page's top margin. */
+export async function endStamp(text: string): Promise<NonNullable<SignatureRequest["appearance"]>> {
   registerFonts();
-  const extra = await PDFDocument.load(await renderToBuffer(<EndedPages r={r} />));
-  return appendRevision(signed, async (doc) => {
-    const [stamp] = await doc.embedPdf(extra, [0]);
-    for (const page of doc.getPages()) {
-      const { width, height } = page.getSize();
-      // in the top margin, clear of the title and the subtitle line
-      page.drawPage(stamp!, { x: width - 56 - 112, y: height - 6 - 40, width: 112, height: 40, rotate: degrees(0), opacity: 0.9 });
-    }
-    const [record] = await doc.copyPages(extra, [1]);
-    doc.addPage(record);
-    doc.setTitle(`${r.contractTitle}（${r.stamp}）`);
-  });
+  const pdf = new Uint8Array(
+    await renderToBuffer(
+      <Document>
+        <Page size={[140, 50]} style={s.stampPage}>
+          <Text style={s.stamp}>{text}</Text>
+        </Page>
+      </Document>,
+    ),
+  );
+  // clear of the title and the subtitle line
+  return { pdf, rect: (width, height) => [width - 56 - 112, height - 6 - 40, width - 56, height - 6] };
 }

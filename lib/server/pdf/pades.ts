@@ -1,7 +1,7 @@
 import "server-only";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 import { signDetached, type TimeStampAuthority } from "@/lib/server/pki/cms";
-import { appendObjects, objectBytes } from "./revision";
+import { appendObjects, editedObjects } from "./revision";
 import type { KeyedCert, x509 } from "@/lib/server/pki/x509";
 import { metrics } from "@/lib/server/metrics";
 
@@ -23,7 +23,21 @@ export type SignatureRequest = {
   name: string; // shown by validators as the signer's name
   reason: string;
   signingTime: Date;
+  /** A visible signature: a one-page PDF drawn as the field's appearance on the first page, at `rect(pageWidth, pageHeight)`. */
+  appearance?: { pdf: Uint8Array; rect: (width: number, height: number) => [number, number, number, number] };
 };
+
+/**
+ * Adds to a page's /Annots without pdf-lib's addAnnot, which "normalises" the page first (its
+ * /Contents becomes an array, /Resources gains entries): a change to signed page content in a
+ * strict validator's eyes.
+ */
+function addAnnotation(page: PDFDict, ref: PDFRef): void {
+  const annots = page.get(PDFName.of("Annots"));
+  if (annots instanceof PDFRef) page.context.lookup(annots, PDFArray).push(ref);
+  else if (annots instanceof PDFArray) annots.push(ref);
+  else page.set(PDFName.of("Annots"), page.context.obj([ref]));
+}
 
 /** Appends one signature revision; returns the new file. */
 export async function addSignature(pdf: Uint8Array, req: SignatureRequest): Promise<Uint8Array> {
@@ -35,57 +49,40 @@ export async function addSignature(pdf: Uint8Array, req: SignatureRequest): Prom
 async function appendSignature(pdf: Uint8Array, req: SignatureRequest): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ctx = doc.context;
-  const changed = new Map<PDFRef, PDFObject>();
+  const sigRef = ctx.nextRef(); // written by hand below, so the placeholders' offsets are known
+  const objects = await editedObjects(doc, async () => {
+    // the field is its own widget (poppler reads no signature from a field with /Kids): invisible
+    // on the last page, or — with an appearance — visible on the first (a validator accepts the
+    // widget of a new signature field; any other new annotation it does not)
+    const pages = doc.getPages();
+    const page = req.appearance ? pages[0]! : pages.at(-1)!;
+    const look = req.appearance ? (await doc.embedPdf(await PDFDocument.load(req.appearance.pdf), [0]))[0]! : null;
+    const { width, height } = page.getSize();
+    const fieldRef = ctx.register(
+      ctx.obj({
+        Type: "Annot",
+        Subtype: "Widget",
+        FT: "Sig",
+        Rect: look && req.appearance ? req.appearance.rect(width, height) : [0, 0, 0, 0],
+        F: 132, // print + locked
+        T: PDFString.of(req.fieldName),
+        V: sigRef,
+        P: page.ref,
+        ...(look ? { AP: { N: look.ref } } : {}),
+      }),
+    );
+    addAnnotation(page.node, fieldRef);
 
-  const sigRef = ctx.nextRef();
-  const widgetRef = ctx.nextRef();
-  const page = doc.getPages().at(-1)!;
-  const pageRef = page.ref;
-
-  // the field: an invisible widget on the last page (the visible signature is in the page content)
-  const widget = ctx.obj({
-    Type: "Annot",
-    Subtype: "Widget",
-    FT: "Sig",
-    Rect: [0, 0, 0, 0],
-    F: 132, // print + locked
-    T: PDFString.of(req.fieldName),
-    V: sigRef,
-    P: pageRef,
+    const catalog = doc.catalog;
+    const formEntry = catalog.get(PDFName.of("AcroForm"));
+    const form = formEntry instanceof PDFRef ? ctx.lookup(formEntry, PDFDict) : formEntry instanceof PDFDict ? formEntry : ctx.obj({ Fields: [] });
+    const fields = form.get(PDFName.of("Fields"));
+    const list = fields instanceof PDFRef ? ctx.lookup(fields, PDFArray) : fields instanceof PDFArray ? fields : ctx.obj([]);
+    list.push(fieldRef);
+    if (!(fields instanceof PDFRef)) form.set(PDFName.of("Fields"), list);
+    form.set(PDFName.of("SigFlags"), PDFNumber.of(3)); // signatures exist; append only
+    if (!(formEntry instanceof PDFRef)) catalog.set(PDFName.of("AcroForm"), form);
   });
-  changed.set(widgetRef, widget);
-
-  const annots = page.node.get(PDFName.of("Annots"));
-  if (annots instanceof PDFRef) {
-    const arr = ctx.lookup(annots, PDFArray);
-    arr.push(widgetRef);
-    changed.set(annots, arr);
-  } else {
-    const arr = annots instanceof PDFArray ? annots : ctx.obj([]);
-    arr.push(widgetRef);
-    page.node.set(PDFName.of("Annots"), arr);
-    changed.set(pageRef, page.node);
-  }
-
-  const catalogRef = ctx.trailerInfo.Root as PDFRef;
-  const catalog = ctx.lookup(catalogRef, PDFDict);
-  const formEntry = catalog.get(PDFName.of("AcroForm"));
-  const form = formEntry instanceof PDFRef ? ctx.lookup(formEntry, PDFDict) : formEntry instanceof PDFDict ? formEntry : ctx.obj({ Fields: [] });
-  const fields = form.get(PDFName.of("Fields"));
-  if (fields instanceof PDFRef) {
-    ctx.lookup(fields, PDFArray).push(widgetRef);
-    changed.set(fields, ctx.lookup(fields, PDFArray));
-  } else {
-    const arr = fields instanceof PDFArray ? fields : ctx.obj([]);
-    arr.push(widgetRef);
-    form.set(PDFName.of("Fields"), arr);
-  }
-  form.set(PDFName.of("SigFlags"), PDFNumber.of(3)); // signatures exist; append only
-  if (formEntry instanceof PDFRef) changed.set(formEntry, form);
-  else {
-    catalog.set(PDFName.of("AcroForm"), form);
-    changed.set(catalogRef, catalog);
-  }
 
   // the signature dictionary, written by hand so the placeholders' offsets are known
   const sigDict = [
@@ -102,7 +99,7 @@ async function appendSignature(pdf: Uint8Array, req: SignatureRequest): Promise<
   ].join("\n");
 
   const start = pdf.length;
-  const out = appendObjects(pdf, ctx, [[sigRef, Buffer.from(sigDict, "latin1")], ...[...changed].map(([ref, obj]) => [ref, objectBytes(obj)] as [PDFRef, Buffer])]);
+  const out = appendObjects(pdf, ctx, [[sigRef, Buffer.from(sigDict, "latin1")], ...objects]);
   // fill in the byte range around the /Contents hex string, then sign exactly those bytes
   const contentsAt = out.indexOf("/Contents <", start, "latin1") + "/Contents ".length;
   const contentsEnd = contentsAt + CONTENTS_BYTES * 2 + 2;

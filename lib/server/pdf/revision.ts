@@ -56,12 +56,11 @@ export function appendObjects(pdf: Uint8Array, ctx: PDFContext, objects: [PDFRef
 }
 
 /**
- * Runs `edit` on the parsed document and appends what it changed as a new revision: every new
- * object, and every earlier dictionary or array whose printed form changed (streams are only ever
- * added, never edited, by our edits).
+ * Runs `edit` on the parsed document and returns what it changed: every new object, and every
+ * earlier dictionary or array whose printed form changed (streams are only ever added, never
+ * edited, by our edits).
  */
-export async function appendRevision(pdf: Uint8Array, edit: (doc: PDFDocument) => Promise<void>): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function editedObjects(doc: PDFDocument, edit: (doc: PDFDocument) => Promise<void>): Promise<[PDFRef, Buffer][]> {
   const ctx = doc.context;
   const firstNew = ctx.largestObjectNumber + 1;
   const before = new Map<number, string>();
@@ -73,6 +72,5 @@ export async function appendRevision(pdf: Uint8Array, edit: (doc: PDFDocument) =
     const isNew = ref.objectNumber >= firstNew;
     if (isNew || (!(obj instanceof PDFStream) && before.get(ref.objectNumber) !== obj.toString())) objects.push([ref, objectBytes(obj)]);
   }
-  const out = appendObjects(pdf, ctx, objects);
-  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  return objects;
 }

@@ -1,9 +1,10 @@
-// For tests: poppler's pdfsig against an NSS database that trusts only our root.
+// For tests: poppler's pdfsig against an NSS database that trusts only our root, and pyHanko.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { platformPki } from "./ca";
+import { pyhankoValidate } from "./test-validators";
 
 let db: string | null = null;
 
@@ -27,4 +28,10 @@ export function pdfsigBlocks(pdf: Uint8Array | string, nss: string): string[] {
   }
   const out = spawnSync("pdfsig", ["-nssdir", nss, file], { encoding: "utf8" }).stdout;
   return out.split(/Signature #\d+:/).slice(1);
+}
+
+/** pyHanko's verdict on a PDF signed under our root: exit code and its report. */
+export async function strictVerdict(pdf: Uint8Array): Promise<{ code: number; out: string }> {
+  const { root } = await platformPki();
+  return pyhankoValidate(pdf, root.toString("pem"));
 }

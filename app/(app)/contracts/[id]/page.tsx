@@ -89,6 +89,11 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         <p className="rounded-xl bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200" data-testid="ended-statement">
           {END_LABELS[ended].done}：{endedStatement(ended, contractKind(c.kind)?.noun ?? "合同")}
           {c.requestReason ? `（原因：${c.requestReason}）` : ""}
+          {c.endRecordSha256 && (
+            <a href={`/api/contracts/${c.id}/record`} download className="mt-1 block text-brand-600 underline">
+              下载{END_LABELS[ended].noun}确认书
+            </a>
+          )}
         </p>
       )}
       {pendingEnd && (
