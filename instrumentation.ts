@@ -3,8 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { config, devProvidersActive } = await import("@/lib/server/config");
   // a deployment signs with provisioned keys shared by every instance, never with keys made here
-  const { pkiProvisioned, PKI_MISSING } = await import("@/lib/server/pki");
+  const { pkiProvisioned, PKI_MISSING, tsaUrls, TSA_MISSING } = await import("@/lib/server/pki");
   if (!devProvidersActive() && !pkiProvisioned()) throw new Error(`${PKI_MISSING}（PKI_DIR=${config.pkiDir}）`);
+  if (!devProvidersActive() && tsaUrls().length === 0) throw new Error(TSA_MISSING);
   if (!config.jobsEnabled) return;
   await import("@/lib/server/notify"); // registers the outbox job
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders

@@ -1,7 +1,8 @@
 // npm run verify -- FILE.pdf [--root ROOT.pem] [--seal SEAL.pem]
 // Checks a signed contract without our server: the same inspection and verdicts as /verify, per
 // signature (each covers one revision), against the root certificate you give it (download it
-// from /api/pki/root; by default PKI_DIR's). Exit 0 only when the whole file is clean.
+// from /api/pki/root; by default PKI_DIR's), and the roots of external time-stamp services
+// (--tsa-root). Exit 0 only when the whole file is clean.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -10,7 +11,7 @@ import { x509 } from "@/lib/server/pki/x509";
 import { inspectPdf } from "@/lib/server/evidence/inspect";
 import { documentVerdict, signatureVerdict, type Verdict } from "@/lib/domain/evidence";
 
-const USAGE = "用法：npm run verify -- 文件.pdf [--root 根证书.pem] [--seal 平台签章证书.pem]";
+const USAGE = "用法：npm run verify -- 文件.pdf [--root 根证书.pem] [--seal 平台签章证书.pem] [--tsa-root 时间戳服务根证书.pem …]";
 
 function certificate(file: string): x509.X509Certificate {
   const pem = fs.readFileSync(file, "utf8");
@@ -24,7 +25,7 @@ const mark = (v: Verdict) => ({ ok: "✓", warn: "!", bad: "✗" })[v.tone];
 const line = (label: string, v: Verdict) => `  ${label}：${mark(v)} ${v.title}${v.tone === "ok" ? "" : `（${v.detail}）`}`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: "string" }, seal: { type: "string" } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: "string" }, seal: { type: "string" }, "tsa-root": { type: "string", multiple: true } } });
   const file = positionals[0];
   if (!file || positionals.length > 1) {
     console.error(USAGE);
@@ -39,7 +40,8 @@ async function main(): Promise<number> {
   }
   const root = certificate(rootFile);
   const seal = sealFile && fs.existsSync(sealFile) ? certificate(sealFile) : undefined;
-  const found = await inspectPdf(new Uint8Array(fs.readFileSync(file)), { root, seal });
+  const tsaRoots = (values["tsa-root"] ?? []).map(certificate);
+  const found = await inspectPdf(new Uint8Array(fs.readFileSync(file)), { root, seal, tsaRoots });
   if (found.kind === "not-pdf") {
     console.log("✗ 不是 PDF 文件");
     return 1;

@@ -12,8 +12,8 @@ export type SignatureCertificate = CertificateFacts & { platformSeal: boolean; s
 export async function signatureCertificates(pdfSha256: string): Promise<SignatureCertificate[]> {
   const pdf = await blobStore().get(pdfSha256);
   if (!pdf) return [];
-  const { root, seal } = await platformPki();
-  const found = await inspectPdf(pdf, { root, seal: seal.cert });
+  const { root, seal, tsaRoots } = await platformPki();
+  const found = await inspectPdf(pdf, { root, seal: seal.cert, tsaRoots });
   if (found.kind !== "pdf") return [];
   return found.signatures.flatMap((s, i) =>
     s.certificate

@@ -12,10 +12,10 @@ const TOO_SLOW: PdfInspection = { kind: "too-complex", message: "文件过于复
  * thread is terminated. Outside the production bundle (the test runner loads TypeScript, which a
  * bare worker cannot) the same inspection runs inline under its own deadline checks.
  */
-export async function inspectUntrusted(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal: x509.X509Certificate }): Promise<PdfInspection> {
+export async function inspectUntrusted(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal: x509.X509Certificate; tsaRoots: x509.X509Certificate[] }): Promise<PdfInspection> {
   if (!process.env.NEXT_RUNTIME) return inspectPdf(pdf, trust);
   const worker = new Worker(new URL("./inspect-worker.ts", import.meta.url), {
-    workerData: { pdf, rootDer: new Uint8Array(trust.root.rawData), sealDer: new Uint8Array(trust.seal.rawData) },
+    workerData: { pdf, rootDer: new Uint8Array(trust.root.rawData), sealDer: new Uint8Array(trust.seal.rawData), tsaRootDers: trust.tsaRoots.map((c) => new Uint8Array(c.rawData)) },
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
   return new Promise<PdfInspection>((resolve) => {

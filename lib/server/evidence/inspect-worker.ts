@@ -4,8 +4,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { x509 } from "@/lib/server/pki/x509";
 import { inspectPdf } from "./inspect";
 
-const { pdf, rootDer, sealDer } = workerData as { pdf: Uint8Array; rootDer: Uint8Array<ArrayBuffer>; sealDer: Uint8Array<ArrayBuffer> };
-inspectPdf(pdf, { root: new x509.X509Certificate(rootDer), seal: new x509.X509Certificate(sealDer) }).then(
+const { pdf, rootDer, sealDer, tsaRootDers } = workerData as { pdf: Uint8Array; rootDer: Uint8Array<ArrayBuffer>; sealDer: Uint8Array<ArrayBuffer>; tsaRootDers: Uint8Array<ArrayBuffer>[] };
+inspectPdf(pdf, { root: new x509.X509Certificate(rootDer), seal: new x509.X509Certificate(sealDer), tsaRoots: tsaRootDers.map((d) => new x509.X509Certificate(d)) }).then(
   (result) => parentPort!.postMessage({ ok: true, result }),
   (e: unknown) => parentPort!.postMessage({ ok: false, error: String(e) }),
 );

@@ -69,8 +69,8 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 const hex = (u: ArrayBuffer | Uint8Array) => Buffer.from(u instanceof Uint8Array ? u : new Uint8Array(u)).toString("hex");
 
-/** `trust`: the root to chain to, and the platform seal certificate to recognise (if known). */
-export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal?: x509.X509Certificate }, limits = INSPECT_LIMITS): Promise<PdfInspection> {
+/** `trust`: the root to chain to, the platform seal certificate to recognise (if known), and the roots of external TSAs. */
+export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certificate; seal?: x509.X509Certificate; tsaRoots?: x509.X509Certificate[] }, limits = INSPECT_LIMITS): Promise<PdfInspection> {
   const started = Date.now();
   const head = Buffer.from(pdf.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) return { kind: "not-pdf" };
@@ -78,13 +78,14 @@ export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certif
   const found = [...text.matchAll(BYTE_RANGE)];
   if (found.length > limits.maxSignatures) return { kind: "too-complex", message: `文件含有${found.length}处签名，超过可验证的${limits.maxSignatures}处，无法验证` };
   const trustedRoot = pkijsCert(trust.root);
+  const tsaRoots = [trustedRoot, ...(trust.tsaRoots ?? []).map(pkijsCert)];
   const sealSerial = trust.seal?.serialNumber.toLowerCase();
   const platformNames = new Set([trust.root.subject, ...(trust.seal ? [trust.seal.issuer] : [])]);
   const signatures: SignatureFacts[] = [];
   for (const m of found) {
     if (Date.now() - started > limits.deadlineMs) return { kind: "too-complex", message: "文件过于复杂，无法在限定时间内完成验证" };
     const [a, b, c, d] = m.slice(1, 5).map(Number) as [number, number, number, number];
-    const one = c - b > 2 * limits.maxSignatureBytes + 2 ? unreadable(signatures.length, "签名数据过大，无法验证") : await inspectSignature(pdf, text, m.index, [a, b, c, d], signatures.length, trustedRoot);
+    const one = c - b > 2 * limits.maxSignatureBytes + 2 ? unreadable(signatures.length, "签名数据过大，无法验证") : await inspectSignature(pdf, text, m.index, [a, b, c, d], signatures.length, trustedRoot, tsaRoots);
     const cert = one.certificate;
     const claimsPlatform = !one.trusted && !!cert && (platformNames.has(cert.issuer) || cert.subject === trust.seal?.subject);
     signatures.push({ ...one, platformSeal: one.trusted && !!sealSerial && cert?.serial === sealSerial, claimsPlatform });
@@ -99,7 +100,7 @@ function unreadable(index: number, problem: string, coversWholeFile = false, byt
   return { index, digestMatches: false, signatureValid: false, trusted: false, coversWholeFile, bytesAfter, certificate: null, signingTime: null, reason: null, timestamp: null, problem };
 }
 
-async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b, c, d]: [number, number, number, number], index: number, root: pkijs.Certificate): Promise<Inspected> {
+async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b, c, d]: [number, number, number, number], index: number, root: pkijs.Certificate, tsaRoots: pkijs.Certificate[]): Promise<Inspected> {
   if (a !== 0 || b <= 0 || c <= b || d < 0) return unreadable(index, "签名范围格式错误");
   if (c + d > pdf.length) return unreadable(index, "签名范围超出文件长度（文件不完整）");
   const rest = text.slice(c + d);
@@ -139,7 +140,7 @@ async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b
   }
 
   const dict = signatureDictionary(text, at, c);
-  const timestamp = await timestampOf(signerInfo, root);
+  const timestamp = await timestampOf(signerInfo, tsaRoots);
   // the signer's certificate must have been valid when the token says the signature existed
   const checkDate = (timestamp?.valid && timestamp.time) || dict.signingTime || new Date();
   const trusted = signerCert ? await chainsTo(signerCert, sd.certificates ?? [], root, checkDate, "document") : false;
@@ -224,7 +225,7 @@ export function readableSubject(c: x509.X509Certificate): string {
  * this signature value from a TSA under the root. A token that is there but cannot be read is
  * invalid (time unknown), never the same as no token.
  */
-async function timestampOf(si: pkijs.SignerInfo, root: pkijs.Certificate): Promise<Timestamp | null> {
+async function timestampOf(si: pkijs.SignerInfo, roots: pkijs.Certificate[]): Promise<Timestamp | null> {
   const attr = si.unsignedAttrs?.attributes.find((x) => x.type === OID.timeStampToken);
   if (!attr?.values[0]) return null;
   try {
@@ -241,7 +242,9 @@ async function timestampOf(si: pkijs.SignerInfo, root: pkijs.Certificate): Promi
     // for a TSTInfo, pkijs also checks the imprint against `data`: the time-stamped signature value
     const r = await token.verify({ signer: 0, data: ab(new Uint8Array(si.signature.valueBlock.valueHexView)), checkChain: false, extendedMode: true });
     const tsaCert = r.signerCertificate;
-    const valid = imprint === expected && r.signatureVerified === true && !!tsaCert && (await chainsTo(tsaCert, token.certificates ?? [], root, tst.genTime, "timestamp"));
+    let chained = false;
+    for (const root of roots) if (!chained && tsaCert) chained = await chainsTo(tsaCert, token.certificates ?? [], root, tst.genTime, "timestamp");
+    const valid = imprint === expected && r.signatureVerified === true && chained;
     return { time: tst.genTime, valid };
   } catch {
     return DAMAGED;

@@ -31,8 +31,8 @@ export type VerifyResult =
     };
 
 export async function verifyPdf(bytes: Uint8Array): Promise<VerifyResult> {
-  const { root, seal } = await platformPki();
-  const found = await inspectUntrusted(bytes, { root, seal: seal.cert });
+  const { root, seal, tsaRoots } = await platformPki();
+  const found = await inspectUntrusted(bytes, { root, seal: seal.cert, tsaRoots });
   if (found.kind !== "pdf") return found;
   const sigs = found.signatures;
   return {

@@ -11,7 +11,8 @@ import { exportKeyPem, importKeyPem, issueCert, x509, type KeyedCert } from "./x
 // on every instance) and nothing is ever generated per instance: start-up refuses without them.
 // The root key should then be kept offline: only the issuing CA, TSA and seal keys are needed.
 
-export type PlatformPki = { root: x509.X509Certificate; ca: KeyedCert; tsa: KeyedCert; seal: KeyedCert };
+/** `tsaRoots`: roots of the external time-stamp services (TSA_URLS), from PKI_DIR/tsa-roots.pem when present. */
+export type PlatformPki = { root: x509.X509Certificate; ca: KeyedCert; tsa: KeyedCert; seal: KeyedCert; tsaRoots: x509.X509Certificate[] };
 
 const O = "个人电子签";
 const platformName = (cn: string): x509.JsonName => [{ CN: [cn] }, { O: [O] }, { C: ["CN"] }];
@@ -53,8 +54,11 @@ export async function loadPki(dir: string, opts: { mayCreate: boolean }): Promis
   }
   const read = (n: string) => fs.readFileSync(file(n), "utf8");
   const keyed = async (n: string): Promise<KeyedCert> => ({ cert: new x509.X509Certificate(read(`${n}.cert.pem`)), key: await importKeyPem(read(`${n}.key.pem`)) });
-  return { root: new x509.X509Certificate(read("root.cert.pem")), ca: await keyed("ca"), tsa: await keyed("tsa"), seal: await keyed("seal") };
+  const tsaRoots = fs.existsSync(file("tsa-roots.pem")) ? pemCertificates(read("tsa-roots.pem")) : [];
+  return { root: new x509.X509Certificate(read("root.cert.pem")), ca: await keyed("ca"), tsa: await keyed("tsa"), seal: await keyed("seal"), tsaRoots };
 }
+
+const pemCertificates = (pem: string) => (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((c) => new x509.X509Certificate(c));
 
 /** Generates the whole hierarchy into a temporary folder, then moves it into place at once. */
 async function create(dir: string): Promise<void> {

@@ -91,7 +91,7 @@ export interface TimeStampAuthority {
 export const TSA_POLICY = "2.25.95099429065039166632939904571451705930";
 
 /** Builds a TimeStampToken with the given TSA certificate, at `at`. */
-export async function issueTimeStampToken(imprint: Uint8Array, tsa: KeyedCert, chain: x509.X509Certificate[], at: Date): Promise<Uint8Array> {
+export async function issueTimeStampToken(imprint: Uint8Array, tsa: KeyedCert, chain: x509.X509Certificate[], at: Date, nonce?: Uint8Array): Promise<Uint8Array> {
   const serial = globalThis.crypto.getRandomValues(new Uint8Array(16));
   serial[0]! = (serial[0]! & 0x7f) | 0x10;
   const tst = new pkijs.TSTInfo({
@@ -105,6 +105,7 @@ export async function issueTimeStampToken(imprint: Uint8Array, tsa: KeyedCert, c
     genTime: at,
     accuracy: new pkijs.Accuracy({ seconds: 1 }),
     ordering: false,
+    ...(nonce ? { nonce: new asn1js.Integer({ valueHex: ab(nonce) }) } : {}),
   });
   const tstDer = new Uint8Array(tst.toSchema().toBER());
   const sd = await signedData({ eContentType: OID.tstInfo, eContent: tstDer, digest: await sha256(tstDer), signer: tsa, chain });

@@ -1,4 +1,4 @@
 import "server-only";
 export { platformPki, issueSignerCert, pkiProvision, pkiProvisioned, PKI_MISSING, type PlatformPki } from "./ca";
 export { signDetached, sha256, type TimeStampAuthority } from "./cms";
-export { timeStampAuthority } from "./tsa";
+export { timeStampAuthority, tsaUrls, TSA_MISSING } from "./tsa";

@@ -1,5 +1,6 @@
 import "server-only";
-import { config } from "@/lib/server/config";
+import { config, devProvidersActive } from "@/lib/server/config";
+import { tsaUrls } from "@/lib/server/pki";
 import { notifyProviders } from "@/lib/server/notify/providers";
 import { faceCheckProvider, realNameProvider } from "@/lib/server/identity/providers";
 import { paymentGateway } from "@/lib/server/payments/gateway";
@@ -28,7 +29,9 @@ export function providerStatus(): ProviderStatus[] {
     statusOf("faceCheck", "人脸核身", faceCheckProvider),
     statusOf("payment", "支付", paymentGateway),
     { kind: "storage", label: "文件存储", name: config.storageUrl ? "s3" : "local", simulated: false, configured: true },
-    // the built-in RFC 3161 service stands in for a trusted third-party TSA (issue 19 adds the client)
-    { kind: "timestamp", label: "时间戳", name: "platform-tsa", simulated: true, configured: true },
+    // RFC 3161 services named by TSA_URLS, else the built-in one (development only)
+    tsaUrls().length
+      ? { kind: "timestamp", label: "时间戳", name: `rfc3161 ×${tsaUrls().length}`, simulated: false, configured: true }
+      : { kind: "timestamp", label: "时间戳", name: "platform-tsa", simulated: true, configured: devProvidersActive() },
   ];
 }
