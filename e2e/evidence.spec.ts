@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { approveSandboxPayment, outbox, shot } from "./helpers";
+import { pyhankoValidate } from "../lib/server/pki/test-validators";
 import { effectiveIou } from "./iou-flow";
 
 // Evidence, judged from outside: poppler's pdfsig with an NSS database that trusts only the root
@@ -47,13 +48,19 @@ test("@evidence signed by two parties: three signatures pdfsig trusts, the certi
   const file = path.join(dir, "contract.pdf");
   fs.writeFileSync(file, await res.body());
   const nss = await nssTrustingSiteRoot(l.request, path.join(dir, "nss"));
-  const blocks = pdfsig(file, nss);
+  const [ltv, ...reversed] = pdfsig(file, nss).reverse();
+  const blocks = reversed.reverse();
   expect(blocks.map((b) => /Common Name: (.+)/.exec(b)?.[1])).toEqual(["证出借", "据借款", "个人电子签 平台签章"]);
   for (const b of blocks) {
     expect(b).toContain("Signature is Valid.");
     expect(b).toContain("Certificate is Trusted.");
   }
-  expect(blocks[2]).toContain("Total document signed");
+  // last, the document time-stamp over everything with the validation data (poppler cannot check
+  // those; pyHanko does, also as of 2045 when the certificates have expired)
+  expect(ltv).toContain("Signature Field Name: platform-ltv");
+  expect(ltv).toContain("Total document signed");
+  const strict = pyhankoValidate(fs.readFileSync(file), fs.readFileSync(path.join(dir, "nss", "root.pem"), "utf8"), { at: "2045-01-01T00:00:00Z" });
+  expect(strict.code, strict.out).toBe(0);
 
   // 查看签署证书 shows exactly the certificates the PDF carries
   await l.goto(contractUrl);
@@ -71,7 +78,7 @@ test("@evidence signed by two parties: three signatures pdfsig trusts, the certi
   await verifyUpload(v, file);
   await expect(v.getByTestId("verify-verdict")).toHaveAttribute("data-tone", "ok");
   await expect(v.getByTestId("verify-stored")).toContainText("当前版本");
-  await expect(v.getByTestId("verify-signature")).toHaveCount(3);
+  await expect(v.getByTestId("verify-signature")).toHaveCount(4);
   await shot(v, info, "verify-ok");
 
   const tampered = Buffer.from(fs.readFileSync(file));

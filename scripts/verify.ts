@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   const sigs = found.signatures;
   sigs.forEach((s, i) => {
     const v = signatureVerdict(sigs, i);
-    const who = s.platformSeal ? "平台签章" : (s.certificate?.commonName ?? "未知签署人");
+    const who = s.kind === "document-timestamp" ? "文档时间戳（长期验证）" : s.platformSeal ? "平台签章" : (s.certificate?.commonName ?? "未知签署人");
     console.log(`签名 ${i + 1}/${sigs.length} · ${who}${s.certificate ? ` · 颁发者 ${s.certificate.issuerCommonName}` : ""}`);
     console.log(line("签名", v.valid));
     console.log(line("之后是否修改", v.changedAfter));

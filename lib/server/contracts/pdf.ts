@@ -7,6 +7,7 @@ import type { ContractDocument } from "@/lib/domain/templates/document";
 import { endStamp, renderEndRecordPdf, type EndRecord } from "@/lib/server/pdf/ended";
 import { addSignature } from "@/lib/server/pdf/pades";
 import { sealPdf } from "@/lib/server/pdf/seal";
+import { addLongTermValidation } from "@/lib/server/pdf/ltv";
 import { issueSignerCert, platformPki, timeStampAuthority } from "@/lib/server/pki";
 import { now } from "@/lib/server/clock";
 import { formatShanghaiDateTime, formatShanghaiInstant } from "@/lib/domain/dates";
@@ -48,7 +49,7 @@ async function signContractPdf(pdf: Uint8Array, c: ContractWithParties): Promise
     const signer = await issueSignerCert({ name: p.name, idMasked: p.idMasked ?? "", contractNumber: c.number });
     out = await addSignature(out, { signer, chain: [ca.cert], tsa, fieldName: `signer-${p.seq}`, name: p.name, reason: `签署《${c.title}》`, signingTime: p.signedAt ?? now() });
   }
-  return sealPdf(out, "platform-seal", "平台签章：各方已签署，合同生效");
+  return addLongTermValidation(await sealPdf(out, "platform-seal", "平台签章：各方已签署，合同生效"), "platform-ltv");
 }
 
 /** 自有文件: the uploaded document with every signer's fields drawn where they were placed. */
@@ -102,6 +103,7 @@ export async function storeEndedPdf(tx: Tx, c: ContractWithParties): Promise<{ p
   };
   const record = await sealPdf(await renderEndRecordPdf(r), `platform-seal-${kind}-record`, `平台签章：${r.heading}`);
   const recordSha256 = await storeFile(tx, record, "application/pdf");
-  const ended = await sealPdf(signed, `platform-seal-${kind}`, `平台签章：${words.done}（${r.heading} SHA-256 ${recordSha256}）`, await endStamp(words.done));
+  const sealed = await sealPdf(signed, `platform-seal-${kind}`, `平台签章：${words.done}（${r.heading} SHA-256 ${recordSha256}）`, await endStamp(words.done));
+  const ended = await addLongTermValidation(sealed, `platform-ltv-${kind}`);
   return { pdfSha256: await storeFile(tx, ended, "application/pdf"), recordSha256 };
 }

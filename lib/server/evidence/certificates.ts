@@ -15,8 +15,9 @@ export async function signatureCertificates(pdfSha256: string): Promise<Signatur
   const { root, seal, tsaRoots } = await platformPki();
   const found = await inspectPdf(pdf, { root, seal: seal.cert, tsaRoots });
   if (found.kind !== "pdf") return [];
+  // the signers' and the platform's signatures; document time-stamps (长期验证) are not a signer's certificate
   return found.signatures.flatMap((s, i) =>
-    s.certificate
+    s.certificate && s.kind === "signature"
       ? [{ ...s.certificate, platformSeal: s.platformSeal, signingTime: s.signingTime, timestampTime: s.timestamp?.time ?? null, intact: signatureVerdict(found.signatures, i).valid.tone === "ok" }]
       : [],
   );

@@ -27,6 +27,8 @@ export type CertificateFacts = {
 
 export type SignatureFacts = {
   index: number;
+  /** A person's or the platform's signature, or a document time-stamp (文档时间戳, PAdES-LTA). */
+  kind: "signature" | "document-timestamp";
   /** The signed bytes still hash to the digest inside the signature. */
   digestMatches: boolean;
   /** The CMS signature over its attributes verifies with the signer's certificate. */
@@ -97,7 +99,7 @@ export async function inspectPdf(pdf: Uint8Array, trust: { root: x509.X509Certif
 type Inspected = Omit<SignatureFacts, "platformSeal" | "claimsPlatform">;
 
 function unreadable(index: number, problem: string, coversWholeFile = false, bytesAfter = 0): Inspected {
-  return { index, digestMatches: false, signatureValid: false, trusted: false, coversWholeFile, bytesAfter, certificate: null, signingTime: null, reason: null, timestamp: null, problem };
+  return { index, kind: "signature", digestMatches: false, signatureValid: false, trusted: false, coversWholeFile, bytesAfter, certificate: null, signingTime: null, reason: null, timestamp: null, problem };
 }
 
 async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b, c, d]: [number, number, number, number], index: number, root: pkijs.Certificate, tsaRoots: pkijs.Certificate[]): Promise<Inspected> {
@@ -124,6 +126,25 @@ async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b
   if (!signerInfo) return unreadable(index, "签名数据无法解析", coversWholeFile, bytesAfter);
 
   const signed = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]);
+  const dict = signatureDictionary(text, at, c);
+  if (dict.documentTimestamp) {
+    // 文档时间戳 (PAdES-LTA): the token itself, over the SHA-256 of the bytes it covers
+    const t = await verifyToken(der, signed, tsaRoots);
+    return {
+      index,
+      kind: "document-timestamp",
+      digestMatches: t.imprintMatches,
+      signatureValid: t.signatureVerified,
+      trusted: t.chained,
+      coversWholeFile,
+      bytesAfter,
+      certificate: t.tsaCert ? await certificateFacts(t.tsaCert) : null,
+      signingTime: t.time,
+      reason: null,
+      timestamp: { time: t.time, valid: t.valid },
+      problem: null,
+    };
+  }
   const digest = createHash("sha256").update(signed).digest("hex");
   const claimed = signerInfo.signedAttrs?.attributes.find((x) => x.type === OID.messageDigest)?.values[0];
   const digestMatches = claimed instanceof asn1js.OctetString && hex(claimed.valueBlock.valueHexView) === digest;
@@ -139,13 +160,13 @@ async function inspectSignature(pdf: Uint8Array, text: string, at: number, [a, b
     signerCert = r.signerCertificate ?? null;
   }
 
-  const dict = signatureDictionary(text, at, c);
   const timestamp = await timestampOf(signerInfo, tsaRoots);
   // the signer's certificate must have been valid when the token says the signature existed
   const checkDate = (timestamp?.valid && timestamp.time) || dict.signingTime || new Date();
   const trusted = signerCert ? await chainsTo(signerCert, sd.certificates ?? [], root, checkDate, "document") : false;
   return {
     index,
+    kind: "signature",
     digestMatches,
     signatureValid,
     trusted,
@@ -228,31 +249,38 @@ export function readableSubject(c: x509.X509Certificate): string {
 async function timestampOf(si: pkijs.SignerInfo, roots: pkijs.Certificate[]): Promise<Timestamp | null> {
   const attr = si.unsignedAttrs?.attributes.find((x) => x.type === OID.timeStampToken);
   if (!attr?.values[0]) return null;
+  // re-read from its own DER: as parsed inside the outer CMS, the token's eContent octets are not exposed
+  const t = await verifyToken((attr.values[0] as asn1js.BaseBlock).toBER(), new Uint8Array(si.signature.valueBlock.valueHexView), roots);
+  return t.time ? { time: t.time, valid: t.valid } : DAMAGED;
+}
+
+type TokenCheck = { time: Date | null; imprintMatches: boolean; signatureVerified: boolean; chained: boolean; valid: boolean; tsaCert: pkijs.Certificate | null };
+
+/** An RFC 3161 token over `data`: its time, whether its imprint is SHA-256(data), its signature verifies and its TSA chains to one of the roots. */
+async function verifyToken(tokenDer: ArrayBuffer | Uint8Array, data: Uint8Array, roots: pkijs.Certificate[]): Promise<TokenCheck> {
+  const none: TokenCheck = { time: null, imprintMatches: false, signatureVerified: false, chained: false, valid: false, tsaCert: null };
   try {
-    // re-read from its own DER: as parsed inside the outer CMS, the token's eContent octets are not exposed
-    const tokenDer = (attr.values[0] as asn1js.BaseBlock).toBER();
-    const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: asn1js.fromBER(tokenDer).result }).content });
+    const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: asn1js.fromBER(tokenDer instanceof Uint8Array ? ab(tokenDer) : tokenDer).result }).content });
     const content = token.encapContentInfo.eContent;
-    if (!content) return DAMAGED;
+    if (!content) return none;
     // pkijs reads the TSTInfo from a primitive OCTET STRING only; BER tokens may carry a constructed one
     token.encapContentInfo.eContent = new asn1js.OctetString({ valueHex: content.getValue() });
     const tst = new pkijs.TSTInfo({ schema: asn1js.fromBER(ab(new Uint8Array(content.getValue()))).result });
-    const imprint = hex(tst.messageImprint.hashedMessage.valueBlock.valueHexView);
-    const expected = createHash("sha256").update(new Uint8Array(si.signature.valueBlock.valueHexView)).digest("hex");
-    // for a TSTInfo, pkijs also checks the imprint against `data`: the time-stamped signature value
-    const r = await token.verify({ signer: 0, data: ab(new Uint8Array(si.signature.valueBlock.valueHexView)), checkChain: false, extendedMode: true });
-    const tsaCert = r.signerCertificate;
+    const imprintMatches = hex(tst.messageImprint.hashedMessage.valueBlock.valueHexView) === createHash("sha256").update(data).digest("hex");
+    // for a TSTInfo, pkijs also checks the imprint against `data`
+    const r = await token.verify({ signer: 0, data: ab(data), checkChain: false, extendedMode: true }).catch((e: { signatureVerified?: boolean; signerCertificate?: pkijs.Certificate }) => e);
+    const tsaCert = r.signerCertificate ?? null;
+    const signatureVerified = r.signatureVerified === true;
     let chained = false;
     for (const root of roots) if (!chained && tsaCert) chained = await chainsTo(tsaCert, token.certificates ?? [], root, tst.genTime, "timestamp");
-    const valid = imprint === expected && r.signatureVerified === true && chained;
-    return { time: tst.genTime, valid };
+    return { time: tst.genTime, imprintMatches, signatureVerified, chained, valid: imprintMatches && signatureVerified && chained, tsaCert };
   } catch {
-    return DAMAGED;
+    return none;
   }
 }
 
 /** /M and /Reason from the signature dictionary around one /ByteRange (ours and most writers put them near it). */
-function signatureDictionary(text: string, byteRangeAt: number, contentsEnd: number): { signingTime: Date | null; reason: string | null } {
+function signatureDictionary(text: string, byteRangeAt: number, contentsEnd: number): { signingTime: Date | null; reason: string | null; documentTimestamp: boolean } {
   const start = text.lastIndexOf("<<", byteRangeAt);
   const end = text.indexOf(">>", Math.max(contentsEnd, byteRangeAt));
   const dict = text.slice(Math.max(0, start), end === -1 ? byteRangeAt + 4096 : end).replace(/\/Contents\s*<[0-9a-fA-F\s]*>/, "");
@@ -264,7 +292,7 @@ function signatureDictionary(text: string, byteRangeAt: number, contentsEnd: num
     signingTime = Number.isNaN(t.getTime()) ? null : t;
   }
   const r = /\/Reason\s*<([0-9a-fA-F]+)>/.exec(dict);
-  return { signingTime, reason: r ? utf16Hex(r[1]!) : null };
+  return { signingTime, reason: r ? utf16Hex(r[1]!) : null, documentTimestamp: /\/SubFilter\s*\/ETSI\.RFC3161\b/.test(dict) };
 }
 
 /** A PDF text string in hex: UTF-16BE with a byte-order mark, or PDFDocEncoding (taken as Latin-1). */

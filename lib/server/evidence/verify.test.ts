@@ -36,8 +36,8 @@ describe("verifyPdf", () => {
     const r = await verifyPdf(pdf);
     if (r.kind !== "pdf") throw new Error("not read as a PDF");
     expect(r.verdict).toMatchObject({ tone: "ok", title: "文件由本平台签署，签署后未被修改" });
-    expect(r.signatures.map((s) => s.signer)).toEqual(["周**", "吴**", "平台签章"]);
-    expect(r.signatures.map((s) => s.changedAfter.title)).toEqual(["之后仅追加了签署", "之后仅追加了签署", "签名后未被修改"]);
+    expect(r.signatures.map((s) => s.signer)).toEqual(["周**", "吴**", "平台签章", "文档时间戳（长期验证）"]);
+    expect(r.signatures.map((s) => s.changedAfter.title)).toEqual(["之后仅追加了签署", "之后仅追加了签署", "之后仅追加了签署", "签名后未被修改"]);
     for (const s of r.signatures) {
       expect(s.valid.tone).toBe("ok");
       expect(s.timestamp?.valid).toBe(true);
@@ -158,7 +158,7 @@ describe("verifyPdf against forgeries", () => {
     expect(last.timestamp?.valid).toBe(false);
     // the genuine seal before it: intact, but something not ours was added after it
     expect(r.signatures[2]!.changedAfter).toMatchObject({ tone: "bad", title: "签名后文件被追加了非本平台的签名" });
-    expect(r.signatures[2]!.changedAfter.detail).toContain("第4个签名");
+    expect(r.signatures[2]!.changedAfter.detail).toContain("第5个签名");
   });
 
   it("a 借条 that never existed, signed with look-alikes of our seal and TSA: red", async () => {
@@ -254,7 +254,8 @@ describe("npm run verify (no server)", () => {
     fs.writeFileSync(good, pdf);
     const genuine = await cli(good);
     expect(genuine.code).toBe(0);
-    expect(genuine.out).toContain("签名 3/3 · 平台签章");
+    expect(genuine.out).toContain("签名 3/4 · 平台签章");
+    expect(genuine.out).toContain("签名 4/4 · 文档时间戳（长期验证） · 颁发者 个人电子签 签署证书颁发机构");
     expect(genuine.out).toContain("✓ 文件由本平台签署，签署后未被修改");
 
     const bad = path.join(dir, "appended.pdf");

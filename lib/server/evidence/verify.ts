@@ -46,7 +46,8 @@ export async function verifyPdf(bytes: Uint8Array): Promise<VerifyResult> {
 
 function signerOf(s: SignatureFacts): { signer: string; platformSeal: boolean; issuer: string } {
   const cn = s.certificate?.commonName ?? "";
-  return { signer: s.platformSeal ? "平台签章" : maskName(cn) || "未知签署人", platformSeal: s.platformSeal, issuer: s.certificate?.issuerCommonName ?? "未知" };
+  const signer = s.kind === "document-timestamp" ? "文档时间戳（长期验证）" : s.platformSeal ? "平台签章" : maskName(cn) || "未知签署人";
+  return { signer, platformSeal: s.platformSeal, issuer: s.certificate?.issuerCommonName ?? "未知" };
 }
 
 /** A signed version of a contract is named by hash in the audit event that produced it. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
-import { signDetached, type TimeStampAuthority } from "@/lib/server/pki/cms";
+import { sha256, signDetached, type TimeStampAuthority } from "@/lib/server/pki/cms";
 import { appendObjects, editedObjects } from "./revision";
 import type { KeyedCert, x509 } from "@/lib/server/pki/x509";
 import { metrics } from "@/lib/server/metrics";
@@ -41,12 +41,49 @@ function addAnnotation(page: PDFDict, ref: PDFRef): void {
 
 /** Appends one signature revision; returns the new file. */
 export async function addSignature(pdf: Uint8Array, req: SignatureRequest): Promise<Uint8Array> {
-  const out = await appendSignature(pdf, req);
+  const out = await appendSignature(pdf, {
+    fieldName: req.fieldName,
+    appearance: req.appearance,
+    dict: [
+      "/Type /Sig",
+      "/Filter /Adobe.PPKLite",
+      "/SubFilter /ETSI.CAdES.detached",
+      `/M ${PDFString.fromDate(req.signingTime).toString()}`,
+      `/Name ${PDFHexString.fromText(req.name).toString()}`,
+      `/Reason ${PDFHexString.fromText(req.reason).toString()}`,
+    ],
+    sign: (signed) => signDetached(signed, req.signer, req.chain, req.tsa),
+  });
   metrics().signatures.inc({ kind: req.tsa ? "signature+timestamp" : "signature" });
   return out;
 }
 
-async function appendSignature(pdf: Uint8Array, req: SignatureRequest): Promise<Uint8Array> {
+/**
+ * A document time-stamp (PAdES-LTA, ETSI.RFC3161): a TSA's token over the whole file as it is
+ * then; `alsoEdit` adds to the same revision first (the DSS it then covers).
+ */
+export async function addDocumentTimestamp(pdf: Uint8Array, tsa: TimeStampAuthority, fieldName: string, alsoEdit?: (doc: PDFDocument) => Promise<void>): Promise<Uint8Array> {
+  const out = await appendSignature(pdf, {
+    fieldName,
+    dict: ["/Type /DocTimeStamp", "/Filter /Adobe.PPKLite", "/SubFilter /ETSI.RFC3161"],
+    sign: async (signed) => tsa.timestamp(await sha256(signed)),
+    alsoEdit,
+  });
+  metrics().signatures.inc({ kind: "document-timestamp" });
+  return out;
+}
+
+type SignedRevision = {
+  fieldName: string;
+  appearance?: SignatureRequest["appearance"];
+  /** The signature dictionary's entries other than /ByteRange and /Contents. */
+  dict: string[];
+  /** The CMS (or time-stamp token) for exactly the bytes the byte range covers. */
+  sign: (signed: Buffer) => Promise<Uint8Array>;
+  alsoEdit?: (doc: PDFDocument) => Promise<void>;
+};
+
+async function appendSignature(pdf: Uint8Array, req: SignedRevision): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const ctx = doc.context;
   const sigRef = ctx.nextRef(); // written by hand below, so the placeholders' offsets are known
@@ -82,21 +119,11 @@ async function appendSignature(pdf: Uint8Array, req: SignatureRequest): Promise<
     if (!(fields instanceof PDFRef)) form.set(PDFName.of("Fields"), list);
     form.set(PDFName.of("SigFlags"), PDFNumber.of(3)); // signatures exist; append only
     if (!(formEntry instanceof PDFRef)) catalog.set(PDFName.of("AcroForm"), form);
+    await req.alsoEdit?.(doc);
   });
 
   // the signature dictionary, written by hand so the placeholders' offsets are known
-  const sigDict = [
-    "<<",
-    "/Type /Sig",
-    "/Filter /Adobe.PPKLite",
-    "/SubFilter /ETSI.CAdES.detached",
-    `/ByteRange ${BYTE_RANGE_PLACEHOLDER}`,
-    `/Contents <${"0".repeat(CONTENTS_BYTES * 2)}>`,
-    `/M ${PDFString.fromDate(req.signingTime).toString()}`,
-    `/Name ${PDFHexString.fromText(req.name).toString()}`,
-    `/Reason ${PDFHexString.fromText(req.reason).toString()}`,
-    ">>",
-  ].join("\n");
+  const sigDict = ["<<", ...req.dict.slice(0, 3), `/ByteRange ${BYTE_RANGE_PLACEHOLDER}`, `/Contents <${"0".repeat(CONTENTS_BYTES * 2)}>`, ...req.dict.slice(3), ">>"].join("\n");
 
   const start = pdf.length;
   const out = appendObjects(pdf, ctx, [[sigRef, Buffer.from(sigDict, "latin1")], ...objects]);
@@ -108,7 +135,7 @@ async function appendSignature(pdf: Uint8Array, req: SignatureRequest): Promise<
   out.write(range, rangeAt, "latin1");
 
   const signed = Buffer.concat([out.subarray(0, contentsAt), out.subarray(contentsEnd)]);
-  const cms = await signDetached(signed, req.signer, req.chain, req.tsa);
+  const cms = await req.sign(signed);
   if (cms.length > CONTENTS_BYTES) throw new Error(`signature of ${cms.length} bytes does not fit the placeholder`);
   out.write(Buffer.from(cms).toString("hex"), contentsAt + 1, "latin1");
   return new Uint8Array(out.buffer, out.byteOffset, out.length);

@@ -23,10 +23,13 @@ export async function newKeys(): Promise<CryptoKeyPair> {
   return webcrypto.subtle.generateKey(EC_ALG, true, ["sign", "verify"]) as Promise<CryptoKeyPair>;
 }
 
-type Profile = "root" | "ca" | "tsa" | "seal" | "signer";
+type Profile = "root" | "ca" | "crl" | "tsa" | "seal" | "signer";
+
+/** Where a validator finds a certificate's revocation status: the CRL its issuer publishes, or its OCSP responder. */
+export type RevocationInfo = { crlUrl?: string; ocspUrl?: string };
 
 /** The extensions each kind of certificate carries. */
-async function extensionsFor(profile: Profile, publicKey: CryptoKey, issuer: x509.X509Certificate | null): Promise<x509.Extension[]> {
+async function extensionsFor(profile: Profile, publicKey: CryptoKey, issuer: x509.X509Certificate | null, revocation: RevocationInfo): Promise<x509.Extension[]> {
   const F = x509.KeyUsageFlags;
   const ext: x509.Extension[] = [await x509.SubjectKeyIdentifierExtension.create(publicKey)];
   if (issuer) ext.push(await x509.AuthorityKeyIdentifierExtension.create(issuer));
@@ -36,6 +39,10 @@ async function extensionsFor(profile: Profile, publicKey: CryptoKey, issuer: x50
       break;
     case "ca":
       ext.push(new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(F.keyCertSign | F.cRLSign, true));
+      break;
+    case "crl":
+      // signs the CRL that covers the CA's end certificates, and nothing else
+      ext.push(new x509.BasicConstraintsExtension(false, undefined, true), new x509.KeyUsagesExtension(F.cRLSign, true));
       break;
     case "tsa":
       // RFC 3161 §2.3: the one extended key usage, critical
@@ -48,6 +55,8 @@ async function extensionsFor(profile: Profile, publicKey: CryptoKey, issuer: x50
       ext.push(new x509.BasicConstraintsExtension(false, undefined, true), new x509.KeyUsagesExtension(F.digitalSignature | F.nonRepudiation, true));
       break;
   }
+  if (revocation.crlUrl) ext.push(new x509.CRLDistributionPointsExtension([revocation.crlUrl] as unknown as ConstructorParameters<typeof x509.CRLDistributionPointsExtension>[0]));
+  if (revocation.ocspUrl) ext.push(new x509.AuthorityInfoAccessExtension({ ocsp: revocation.ocspUrl }));
   return ext;
 }
 
@@ -58,12 +67,13 @@ export async function issueCert(opts: {
   issuer: KeyedCert | null; // null: self-signed root
   keys?: CryptoKeyPair;
   notBefore?: Date;
+  revocation?: RevocationInfo;
 }): Promise<KeyedCert> {
   const keys = opts.keys ?? (await newKeys());
   const notBefore = new Date((opts.notBefore ?? new Date()).getTime() - 5 * 60_000); // clock skew
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + opts.years);
-  const extensions = await extensionsFor(opts.profile, keys.publicKey, opts.issuer?.cert ?? null);
+  const extensions = await extensionsFor(opts.profile, keys.publicKey, opts.issuer?.cert ?? null, opts.revocation ?? {});
   const subject = new x509.Name(opts.subject).toString();
   const cert = opts.issuer
     ? await x509.X509CertificateGenerator.create({
