@@ -13,11 +13,13 @@ export async function register() {
   await import("@/lib/server/evidence/report"); // registers report generation
   await import("@/lib/server/payments"); // registers order expiry, refunds and the sandbox's notifications
   const { scheduleCleanup } = await import("@/lib/server/jobs/maintenance"); // registers the daily cleanup
+  const { scheduleLtvRenew } = await import("@/lib/server/evidence/ltv-renew"); // registers 长期验证续期
   const { recoverOrphanJobs, startWorker } = await import("@/lib/server/jobs");
   // what a crashed or killed process of this host left half done is resumed or failed, never stuck
   const requeued = await recoverOrphanJobs();
   const failed = await failOrphanConversions();
   if (requeued || failed) (await import("@/lib/server/log")).log().info({ requeued, failed }, "start-up: interrupted jobs requeued, stuck uploads failed");
   await scheduleCleanup();
+  await scheduleLtvRenew();
   startWorker();
 }

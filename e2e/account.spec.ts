@@ -284,7 +284,7 @@ test("@account 账号注销: refused while a contract is pending, done after it 
   await l.goto("/verify");
   await l.getByTestId("verify-file").setInputFiles(file);
   await expect(l.getByTestId("verify-verdict")).toHaveAttribute("data-tone", "ok");
-  await expect(l.getByTestId("verify-signature")).toHaveCount(3);
+  await expect(l.getByTestId("verify-signature")).toHaveCount(4); // two signers, the seal, the document time-stamp
   await lender.context.close();
   await me.context.close();
 });

@@ -5,10 +5,12 @@ import { OverviewChart } from "@/components/admin/OverviewCharts";
 import { kindLabel } from "@/lib/domain/templates/registry";
 import { providerStatus } from "@/lib/server/providers";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
+import { ltvStatus } from "@/lib/server/evidence/ltv-renew";
+import { formatShanghaiDateTime } from "@/lib/domain/dates";
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
   await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
-  const o = await adminOverview(await searchParams);
+  const [o, ltv] = await Promise.all([adminOverview(await searchParams), ltvStatus()]);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -46,6 +48,11 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
+        {/* 长期验证: signed PDFs get a fresh DSS + document time-stamp before their revocation lists run out */}
+        <p className="mt-2 text-sm text-slate-600" data-testid="ltv-status">
+          长期验证：{ltv.due === 0 ? "所有已签署文件均在有效期内" : `${ltv.due} 份文件待续期（每日 04:00 自动续期）`}
+          {ltv.lastAt ? `；最近一次 ${formatShanghaiDateTime(ltv.lastAt)}` : ""}
+        </p>
       </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <OverviewChart title="用户（每日）" data={o.people} series={["新注册", "新实名"]} testId="chart-users" />

@@ -18,6 +18,7 @@ export const ACTION_LABELS: Record<string, string> = {
   initiate: "发起并签署",
   supplement: "补充签署信息",
   sign: "签署",
+  ltvRenew: "长期验证续期",
   claim: "领取",
   reject: "拒签",
   revoke: "撤销",

@@ -81,7 +81,7 @@ export async function runEffects(
         break;
       case "storeFinalPdf":
         docSha256 = await storeContractPdf(tx, c);
-        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: docSha256, effectiveAt: now() } });
+        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: docSha256, effectiveAt: now(), ltvAt: now() } });
         break;
       case "notifyAllEffective":
         for (const p of c.parties) await sms(phoneOf(p), `《${c.title}》已由各方签署完成，合同已生效，可在文件夹中查看和下载。`, "contract.effective");
@@ -131,7 +131,7 @@ export async function runEffects(
       case "storeEndedPdf": {
         const ended = await storeEndedPdf(tx, c);
         docSha256 = ended.pdfSha256;
-        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: ended.pdfSha256, endRecordSha256: ended.recordSha256, endedAt: now(), repayReminder: false } });
+        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: ended.pdfSha256, endRecordSha256: ended.recordSha256, endedAt: now(), ltvAt: now(), repayReminder: false } });
         break;
       }
     }

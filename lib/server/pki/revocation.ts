@@ -19,7 +19,9 @@ import type { PlatformPki } from "./ca";
 const DAY = 86_400_000;
 const ROOT_CRL_DAYS = 365;
 const ROOT_CRL_RENEW_DAYS = 30; // made afresh this long before it runs out, where the root key is at hand
-const CA_CRL_DAYS = 30;
+// pyHanko wants the lists covering the last document time-stamp's TSA still current on the day it
+// validates; a year gives the renewal (a fresh DSS + time-stamp, appended) a year to come round
+const CA_CRL_DAYS = 365;
 
 const emptyCrl = async (issuer: x509.X509Certificate, key: CryptoKey, days: number, at = now()) =>
   new Uint8Array((await x509.X509CrlGenerator.create({ issuer: issuer.subject, thisUpdate: at, nextUpdate: new Date(at.getTime() + days * DAY), entries: [], signingAlgorithm: EC_ALG, signingKey: key })).rawData);
