@@ -54,7 +54,9 @@ export function platformPki(): Promise<PlatformPki> {
 }
 
 export const PKI_MISSING = "平台证书未配置：请先运行 npm run pki:init 生成（或放入已签发的证书与密钥），并让所有实例使用同一 PKI_DIR";
-const PKI_FILES = ["root.cert.pem", "ca.cert.pem", "ca.key.pem", "crl.cert.pem", "crl.key.pem", "tsa.cert.pem", "tsa.key.pem", "seal.cert.pem", "seal.key.pem"];
+// root.crl too: signing a contract ends with the revocation lists, so a deployment without the
+// root's list (made with the root key, by pki:init) must fail at start, not at someone's signature
+const PKI_FILES = ["root.cert.pem", "ca.cert.pem", "ca.key.pem", "crl.cert.pem", "crl.key.pem", "tsa.cert.pem", "tsa.key.pem", "seal.cert.pem", "seal.key.pem", "root.crl"];
 
 /** Whether the files the app signs with are all in `dir`. */
 export function pkiProvisioned(dir = config.pkiDir): boolean {
@@ -63,7 +65,9 @@ export function pkiProvisioned(dir = config.pkiDir): boolean {
 
 /** `npm run pki:init`: creates the hierarchy in `dir` unless it is there already; returns the root. */
 export async function pkiProvision(dir = config.pkiDir): Promise<x509.X509Certificate> {
-  return (await loadPki(dir, { mayCreate: true })).root;
+  const pki = await loadPki(dir, { mayCreate: true });
+  await (await import("./revocation")).rootCrl(pki); // written (or renewed) while the root key is here
+  return pki.root;
 }
 
 export async function loadPki(dir: string, opts: { mayCreate: boolean }): Promise<PlatformPki> {

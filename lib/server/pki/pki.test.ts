@@ -108,5 +108,15 @@ describe("a deployment's PKI is provisioned once and shared", () => {
     const [a, b] = await Promise.all([loadPki(dir, { mayCreate: false }), loadPki(dir, { mayCreate: false })]);
     expect(a.root.serialNumber).toBe(root.serialNumber);
     expect(b.ca.cert.serialNumber).toBe(a.ca.cert.serialNumber);
+    // without the root key the root's revocation list is the one pki:init wrote
+    const { rootCrl } = await import("./revocation");
+    expect(Buffer.from(await rootCrl(a)).equals(fs.readFileSync(path.join(dir, "root.crl")))).toBe(true);
+    // a PKI from before long-term validation (no CRL signer) is refused until pki:init adds it
+    for (const f of ["crl.cert.pem", "crl.key.pem"]) fs.rmSync(path.join(dir, f));
+    expect(pkiProvisioned(dir)).toBe(false);
+    await expect(loadPki(dir, { mayCreate: false })).rejects.toThrow(PKI_MISSING);
+    await pkiProvision(dir);
+    expect(pkiProvisioned(dir)).toBe(true);
+    expect((await loadPki(dir, { mayCreate: false })).crlSigner.cert.issuer).toBe(a.ca.cert.subject);
   });
 });
