@@ -7,17 +7,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { config } from "@/lib/server/config";
-import { x509 } from "@/lib/server/pki/x509";
+import type { x509 } from "@/lib/server/pki/x509";
+import { pemCertificates } from "@/lib/server/pki/ca";
 import { inspectPdf } from "@/lib/server/evidence/inspect";
 import { documentVerdict, signatureVerdict, type Verdict } from "@/lib/domain/evidence";
 
 const USAGE = "用法：npm run verify -- 文件.pdf [--root 根证书.pem] [--seal 平台签章证书.pem] [--tsa-root 时间戳服务根证书.pem …]";
 
 function certificate(file: string): x509.X509Certificate {
-  const pem = fs.readFileSync(file, "utf8");
-  const first = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem);
+  const [first] = pemCertificates(fs.readFileSync(file, "utf8"));
   if (!first) throw new Error(`${file} 中没有证书`);
-  return new x509.X509Certificate(first[0]);
+  return first;
 }
 
 const shanghai = (d: Date | null) => (d ? `${d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}（北京时间）` : "—");

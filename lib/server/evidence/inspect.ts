@@ -68,7 +68,8 @@ export type PdfInspection =
 export const INSPECT_LIMITS = { maxSignatures: 30, maxSignatureBytes: 512 * 1024, deadlineMs: 8_000 };
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
-const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+/** Where each signature sits: found in the raw bytes, so even a damaged file yields what can be read. */
+export const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 const hex = (u: ArrayBuffer | Uint8Array) => Buffer.from(u instanceof Uint8Array ? u : new Uint8Array(u)).toString("hex");
 
 /** `trust`: the root to chain to, the platform seal certificate to recognise (if known), and the roots of external TSAs. */

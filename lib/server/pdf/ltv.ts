@@ -6,6 +6,7 @@ import { platformPki, timeStampAuthority } from "@/lib/server/pki";
 import { ab, OID } from "@/lib/server/pki/cms";
 import { crlSignerCrl, endCertificatesCrl, rootCrl } from "@/lib/server/pki/revocation";
 import { x509 } from "@/lib/server/pki/x509";
+import { BYTE_RANGE } from "@/lib/server/evidence/inspect";
 import { addDocumentTimestamp } from "./pades";
 
 // PAdES B-LTA: after the last signature, one revision with a Document Security Store (every
@@ -14,8 +15,6 @@ import { addDocumentTimestamp } from "./pades";
 // from now, after the certificates have expired, can then still see that each signature was
 // valid when it was time-stamped. Renewal (a fresh time-stamp before the TSA's expires) appends
 // another such revision.
-
-const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
 /** Every certificate carried by the file's signatures and their time-stamp tokens. */
 function certificatesIn(pdf: Uint8Array): x509.X509Certificate[] {

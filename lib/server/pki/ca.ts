@@ -89,7 +89,8 @@ export async function loadPki(dir: string, opts: { mayCreate: boolean }): Promis
   return { root: new x509.X509Certificate(read("root.cert.pem")), rootKey, ca: await keyed("ca"), crlSigner: await keyed("crl"), tsa: await keyed("tsa"), seal: await keyed("seal"), tsaRoots, dir };
 }
 
-const pemCertificates = (pem: string) => (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((c) => new x509.X509Certificate(c));
+/** Every certificate in a PEM file, in order. */
+export const pemCertificates = (pem: string) => (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((c) => new x509.X509Certificate(c));
 
 async function writeKeyed(dir: string, name: string, kc: KeyedCert): Promise<void> {
   fs.writeFileSync(path.join(dir, `${name}.cert.pem`), kc.cert.toString("pem") + "\n");
