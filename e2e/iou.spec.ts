@@ -73,7 +73,7 @@ test("@iou 我借款 + 我来填: the lender rejects with a reason and the initi
   await page.getByLabel("对方姓名").fill(lender.name);
   await page.getByLabel("对方身份证号").fill("110101201001011234");
   await page.getByLabel("对方身份证号").blur();
-  await expect(page.locator("#party-counterpartyIdNumber-error")).toContainText(/校验位|22至75周岁/);
+  await expect(page.locator("#party-counterparties-0-idNumber-error")).toContainText(/校验位|22至75周岁/);
   await page.getByLabel("对方身份证号").fill(lender.id);
   await page.getByLabel("对方手机号").fill(lender.phone);
   await fillFacts(page, "120000");

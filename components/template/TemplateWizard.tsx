@@ -23,7 +23,7 @@ import { IdTypeSelect } from "@/components/identity/IdTypeSelect";
 import { shownStepFields, type FormValues, type TemplateSigner } from "@/lib/domain/templates/engine";
 import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";
 import type { ActionResult } from "@/lib/server/result";
-import { emptyParty, partySchema, type PartyForm } from "@/lib/validation/template";
+import { counterpartiesOf, emptyParty, partySchema, whoIs, withAllRows, type PartyForm } from "@/lib/validation/template";
 import { FieldInput, domId, errorMessage, type WizardValues } from "./FieldInput";
 
 type Me = { name: string; idMasked: string };
@@ -134,15 +134,16 @@ function toFieldErrors(issues: Issues): FieldErrors<WizardValues> {
   return root as FieldErrors<WizardValues>;
 }
 
-/** The preview's signers: me with my verified identity; the other side as typed, or blank while 对方填. */
+/** The preview's signers: me with my verified identity; each other side as typed, or blank while 对方填. */
 function previewSigners(t: WizardTemplate, party: PartyForm, me: Me): TemplateSigner[] {
-  const self = party.counterpartyFill === "SELF";
-  const id = party.counterpartyIdNumber.trim().toUpperCase();
-  return t.roles.map((r) =>
-    r.key === party.myRole
-      ? { role: r.key, name: me.name, idMasked: me.idMasked }
-      : { role: r.key, name: self ? party.counterpartyName.trim() : "", idLabel: ID_NUMBER_LABELS[party.counterpartyIdType], idMasked: self && id ? maskId(id) : "" },
-  );
+  const others = new Map(counterpartiesOf(t, party).map(({ role, row }) => [role.key, row]));
+  return t.roles.map((r) => {
+    const row = others.get(r.key);
+    if (r.key === party.myRole || !row) return { role: r.key, name: me.name, idMasked: me.idMasked };
+    const self = row.fill === "SELF";
+    const id = row.idNumber.trim().toUpperCase();
+    return { role: r.key, name: self ? row.name.trim() : "", idLabel: ID_NUMBER_LABELS[row.idType], idMasked: self && id ? maskId(id) : "" };
+  });
 }
 
 // ───────────────────────────── the wizard ─────────────────────────────
@@ -165,8 +166,8 @@ function Wizard({ t, today, me, draft, save, fromSample = false, crossBorder = f
   const [defaultValues] = useState<WizardValues>(() =>
     draft
       ? // A draft saved by an older version of the template may lack newer fields: start from the empty form.
-        { party: { ...emptyParty(t.defaultInitiator), ...draft.party }, form: { ...t.emptyForm(todayYmd), ...draft.form } }
-      : { party: emptyParty(t.defaultInitiator), form: fromSample ? t.sample(todayYmd) : t.emptyForm(todayYmd) },
+        { party: withAllRows(t, draft.party), form: { ...t.emptyForm(todayYmd), ...draft.form } }
+      : { party: emptyParty(t, t.defaultInitiator), form: fromSample ? t.sample(todayYmd) : t.emptyForm(todayYmd) },
   );
   // Rebuilt every render: react-hook-form reads the latest resolver, so it always checks the step on screen.
   const resolver: Resolver<WizardValues> = (values) => {
@@ -350,22 +351,20 @@ function StepHeader({
   );
 }
 
-/** 签署方: my role (only those the template lets start it), then the other side: 对方填 / 我来填, and their phone. */
+/** 签署方: my role (only those the template lets start it), then each other side: 对方填 / 我来填, and their phone. */
 function PartyStep({ t, party, me, crossBorder }: { t: WizardTemplate; party: PartyForm; me: Me; crossBorder: boolean }) {
   const { register, control } = useFormContext<WizardValues>();
   const { errors } = useFormState({ control, name: "party" });
-  const err = (name: keyof PartyForm) => errorMessage(errors, `party.${name}`);
   const mine = t.roles.find((r) => r.key === party.myRole);
-  const other = t.roles.find((r) => r.key !== party.myRole) ?? t.roles[1];
   const roleOptions = t.roles.filter((r) => t.initiators.includes(r.key)).map((r) => [r.key, r.asMe] as const);
-  const phoneOptional = t.inviteByLink && party.counterpartyFill === "COUNTERPARTY";
+  const myRoleError = errorMessage(errors, "party.myRole");
   return (
     <section className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
       <p className="text-sm font-medium text-slate-700">我的身份</p>
       <Segmented label="我的身份" value={party.myRole} options={roleOptions} field={register("party.myRole")} />
-      {err("myRole") && (
+      {myRoleError && (
         <p role="alert" id="party-myRole-error" className="text-sm text-red-600">
-          {err("myRole")}
+          {myRoleError}
         </p>
       )}
       <div className="rounded-xl bg-slate-50 p-3 text-sm">
@@ -374,47 +373,61 @@ function PartyStep({ t, party, me, crossBorder }: { t: WizardTemplate; party: Pa
           {me.name} · {me.idMasked}
         </p>
       </div>
+      {counterpartiesOf(t, party).map(({ role, row }, i) => (
+        <CounterpartyFields key={role.key} index={i} heading={t.roles.length === 2 ? `${role.label}（对方）` : role.label} who={whoIs(t, role)} row={row} phoneOptional={Boolean(t.inviteByLink) && row.fill === "COUNTERPARTY"} crossBorder={crossBorder} />
+      ))}
+    </section>
+  );
+}
+
+/** One other side of the contract: 对方填 / 我来填, their name and document when I fill them, and the phone the invitation goes to. */
+function CounterpartyFields({ index, heading, who, row, phoneOptional, crossBorder }: { index: number; heading: string; who: string; row: PartyForm["counterparties"][number]; phoneOptional: boolean; crossBorder: boolean }) {
+  const { register, control } = useFormContext<WizardValues>();
+  const { errors } = useFormState({ control, name: "party" });
+  const path = `party.counterparties.${index}` as const;
+  const err = (name: keyof typeof row) => errorMessage(errors, `${path}.${name}`);
+  const id = (name: keyof typeof row) => domId(`${path}.${name}`);
+  return (
+    <div className="flex flex-col gap-3 border-t border-slate-100 pt-3 first-of-type:border-0">
       <div className="flex items-center justify-between gap-3">
-        <p className="text-sm font-medium">{other.label}（对方）</p>
+        <p className="text-sm font-medium">{heading}</p>
         <Segmented
-          label="对方信息"
+          label={`${who}信息`}
           className="flex gap-1"
-          value={party.counterpartyFill}
-          options={[["COUNTERPARTY", "对方填"], ["SELF", "我来填"]] as const}
-          field={register("party.counterpartyFill")}
+          value={row.fill}
+          options={[["COUNTERPARTY", `${who}填`], ["SELF", "我来填"]] as const}
+          field={register(`${path}.fill`)}
         />
       </div>
-      {party.counterpartyFill === "SELF" ? (
+      {row.fill === "SELF" ? (
         <>
-          <Field id="party-counterpartyName" label="对方姓名" autoComplete="off" error={err("counterpartyName")} {...register("party.counterpartyName")} />
-          {crossBorder && (
-            <IdTypeSelect id="party-counterpartyIdType" label="对方证件类型" field={register("party.counterpartyIdType")} error={err("counterpartyIdType")} />
-          )}
+          <Field id={id("name")} label={`${who}姓名`} autoComplete="off" error={err("name")} {...register(`${path}.name`)} />
+          {crossBorder && <IdTypeSelect id={id("idType")} label={`${who}证件类型`} field={register(`${path}.idType`)} error={err("idType")} />}
           <Field
-            id="party-counterpartyIdNumber"
-            label={`对方${ID_NUMBER_LABELS[party.counterpartyIdType ?? "CN_RESIDENT"]}`}
-            placeholder={party.counterpartyIdType === "HK_MO_PERMIT" ? "如 H12345678" : undefined}
+            id={id("idNumber")}
+            label={`${who}${ID_NUMBER_LABELS[row.idType ?? "CN_RESIDENT"]}`}
+            placeholder={row.idType === "HK_MO_PERMIT" ? "如 H12345678" : undefined}
             autoComplete="off"
             maxLength={18}
-            error={err("counterpartyIdNumber")}
-            {...register("party.counterpartyIdNumber")}
+            error={err("idNumber")}
+            {...register(`${path}.idNumber`)}
           />
         </>
       ) : (
-        <p className="text-xs text-slate-500">对方的姓名和证件号码由对方在签署时填写并完成实名认证。</p>
+        <p className="text-xs text-slate-500">{who}的姓名和证件号码由{who}在签署时填写并完成实名认证。</p>
       )}
       <Field
-        id="party-counterpartyPhone"
-        label={phoneOptional ? "对方手机号（选填）" : "对方手机号"}
+        id={id("phone")}
+        label={phoneOptional ? `${who}手机号（选填）` : `${who}手机号`}
         type="tel"
         inputMode="tel"
         autoComplete="off"
         placeholder="11位手机号"
-        hint={phoneOptional ? "填写后系统将短信通知对方；也可以在发起后复制链接或出示二维码给对方" : "签署邀请将通过短信发送到这个手机号"}
-        error={err("counterpartyPhone")}
-        {...register("party.counterpartyPhone")}
+        hint={phoneOptional ? `填写后系统将短信通知${who}；也可以在发起后复制链接或出示二维码给${who}` : "签署邀请将通过短信发送到这个手机号"}
+        error={err("phone")}
+        {...register(`${path}.phone`)}
       />
-    </section>
+    </div>
   );
 }
 
@@ -434,7 +447,7 @@ function PreviewStep({ t, today, party, form, me }: { t: WizardTemplate; today: 
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-600">
         请仔细核对合同内容，确认后进入签署环节。
-        {party.counterpartyFill === "COUNTERPARTY" && "对方的姓名和身份证号将在对方签署时补充。"}
+        {party.counterparties.some((r) => r.fill === "COUNTERPARTY") && (t.roles.length === 2 ? "对方的姓名和身份证号将在对方签署时补充。" : "未填写的签署方姓名和证件号码将在其签署时补充。")}
       </p>
       <DocumentView doc={doc} />
     </div>

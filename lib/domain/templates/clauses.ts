@@ -76,8 +76,13 @@ export function chineseOrdinal(n: number): string {
 
 // ───────────────────────────── standard clauses ─────────────────────────────
 
-export function disputeSection(v: DisputeVenue): Section {
-  const first = "因本合同引起的或与本合同有关的争议，双方应首先友好协商解决；";
+/** How the standard clauses name the parties: 双方 / 对方 in a two-party contract, 各方 / 其他各方 beyond. */
+export type PartyWords = { all: string; others: string };
+export const partyWords = (count: number): PartyWords => (count > 2 ? { all: "各方", others: "其他各方" } : { all: "双方", others: "对方" });
+const TWO = partyWords(2);
+
+export function disputeSection(v: DisputeVenue, w: PartyWords = TWO): Section {
+  const first = `因本合同引起的或与本合同有关的争议，${w.all}应首先友好协商解决；`;
   switch (v.kind) {
     case "general":
       return section("争议解决", p(`${first}协商不成的，任何一方均可向被告住所地或合同履行地有管辖权的人民法院提起诉讼。`));
@@ -95,27 +100,27 @@ export function disputeSection(v: DisputeVenue): Section {
   }
 }
 
-export const noticeSection = (): Section =>
+export const noticeSection = (w: PartyWords = TWO): Section =>
   section(
     "通知与送达",
-    p("双方在个人电子签完成实名认证时使用的手机号为各自的有效联系方式。一方通过短信、电话或平台消息向该号码发出的通知，自发出之日视为送达。联系方式变更的，应及时告知对方，未告知的，由变更一方承担相应后果。"),
+    p(`${w.all}在个人电子签完成实名认证时使用的手机号为各自的有效联系方式。一方通过短信、电话或平台消息向该号码发出的通知，自发出之日视为送达。联系方式变更的，应及时告知${w.others}，未告知的，由变更一方承担相应后果。`),
   );
 
-export const effectSection = (): Section =>
+export const effectSection = (w: PartyWords = TWO): Section =>
   section(
     "合同生效及其他",
     items([
-      "本合同由双方通过个人电子签以电子签名方式签署，自双方均完成签署时成立并生效，生效时间以最后一方签署的时间为准。",
-      "依据《中华人民共和国电子签名法》，可靠的电子签名与手写签名或者盖章具有同等的法律效力。双方确认已完整阅读并理解本合同全部条款，所填身份信息真实有效。",
-      "本合同以电子数据形式保存，双方各自留存的电子原件具有同等法律效力，可随时通过平台下载并核验签名。",
-      "本合同未尽事宜，双方可以另行协商并签订补充协议，补充协议与本合同具有同等效力。",
+      `本合同由${w.all}通过个人电子签以电子签名方式签署，自${w.all}均完成签署时成立并生效，生效时间以最后一方签署的时间为准。`,
+      `依据《中华人民共和国电子签名法》，可靠的电子签名与手写签名或者盖章具有同等的法律效力。${w.all}确认已完整阅读并理解本合同全部条款，所填身份信息真实有效。`,
+      `本合同以电子数据形式保存，${w.all}各自留存的电子原件具有同等法律效力，可随时通过平台下载并核验签名。`,
+      `本合同未尽事宜，${w.all}可以另行协商并签订补充协议，补充协议与本合同具有同等效力。`,
     ]),
   );
 
 // ───────────────────────────── the frame ─────────────────────────────
 
 function partiesBlock(roles: TemplateMeta["roles"], signers: readonly TemplateSigner[]): DocBlock {
-  const tag = ["甲方", "乙方"];
+  const tag = ["甲方", "乙方", "丙方", "丁方", "戊方"];
   return fields(
     roles.flatMap((r, i): [string, string][] => {
       const s = signers.find((x) => x.role === r.key);
@@ -138,7 +143,8 @@ export function renderDocument(
   doc: DocumentMeta,
 ): ContractDocument {
   const own = body.sections.filter((s): s is Section => !!s);
-  const all = body.closing ? [...own, noticeSection(), disputeSection(body.closing.dispute), effectSection()] : own;
+  const w = partyWords(meta.roles.length);
+  const all = body.closing ? [...own, noticeSection(w), disputeSection(body.closing.dispute, w), effectSection(w)] : own;
   const roleOrder = (role: string) => meta.roles.findIndex((r) => r.key === role);
   return {
     title: meta.name,

@@ -17,9 +17,10 @@ export type RoleDef = {
 
 /**
  * Who acts in which order once the initiator has finished the wizard.
- * - initiator-first: the initiator signs, then the counterparty signs (借条).
- * - counterparty-first: the counterparty supplies/checks their identity and signs, then the
+ * - initiator-first: the initiator signs, then the other parties sign (借条).
+ * - counterparty-first: the other parties supply/check their identity and sign, then the
  *   initiator signs (租房合同 and the other contract templates, as in the reference product).
+ * "counterparty" in a step means every party other than the initiator.
  * - receipt: roles[0] (收款人) is the only one who signs; when the payee initiates, they sign
  *   and the payer claims (确认领取); when the payer initiates, they confirm (确认开具) and the
  *   payee signs.
@@ -33,8 +34,8 @@ export type TemplateMeta = {
   name: string; // 租房合同
   category: CategoryId;
   summary: string; // one line for the library card
-  /** Exactly two parties; roles[0] is printed as 甲方, roles[1] as 乙方. */
-  roles: readonly [RoleDef, RoleDef];
+  /** Two or more parties, printed in this order as 甲方, 乙方, 丙方 …; every role signs. */
+  roles: readonly [RoleDef, RoleDef, ...RoleDef[]];
   /** Role keys that may start the contract. */
   initiators: readonly string[];
   defaultInitiator: string;

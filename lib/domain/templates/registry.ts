@@ -1,6 +1,7 @@
 // The template library: every official template, in library order, each driven entirely by its
 // definition (the 借条 included). Adding a template = adding its file and one line here.
 import type { CategoryId, FormValues, TemplateDefinition } from "./engine";
+import { debtTransfer } from "./debt-transfer";
 import { gift } from "./gift";
 import { grasslandTransfer } from "./grassland-transfer";
 import { guarantee } from "./guarantee";
@@ -32,6 +33,7 @@ export const TEMPLATES: readonly WizardTemplate[] = [
   wizard(iou),
   wizard(receipt),
   wizard(guarantee),
+  wizard(debtTransfer),
   wizard(rental),
   wizard(sale),
   wizard(service),

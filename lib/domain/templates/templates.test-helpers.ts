@@ -13,11 +13,13 @@ export function issuesOf(t: WizardTemplate, form: Record<string, unknown>) {
 }
 export const issueAt = (t: WizardTemplate, form: Record<string, unknown>, path: string) => issuesOf(t, form).find((i) => i.path === path);
 
+/** One signer per role: 张三 first, then the counterparty (李四, or blank while 对方填), a third party 王五 (blank with them). */
 export function signersFor(t: WizardTemplate, counterpartyName = "李四"): TemplateSigner[] {
-  return [
-    { role: t.roles[0].key, name: "张三", idMasked: "1101**********0011" },
-    { role: t.roles[1].key, name: counterpartyName, idMasked: counterpartyName ? "3101**********0022" : "" },
-  ];
+  const others = [counterpartyName, counterpartyName && "王五", counterpartyName && "赵六"];
+  return t.roles.map((r, i) => {
+    const name = i === 0 ? "张三" : (others[i - 1] ?? "");
+    return { role: r.key, name, idMasked: name ? `${3100 + i}**********00${i}2` : "" };
+  });
 }
 
 /** Everything a reader sees in the document, as one string. */

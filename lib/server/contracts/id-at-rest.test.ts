@@ -61,8 +61,8 @@ describe("ID numbers at rest", () => {
     const ids = [borrower, tenant, other, lender, landlord].map(validIdOf);
     expect(await columnsHolding(ids)).toEqual([]);
     // the application still reads them where it needs them (in memory)
-    const facts = openFacts<{ party: { counterpartyIdNumber: string } }>((await db().contract.findUniqueOrThrow({ where: { id } })).facts);
-    expect(facts.party.counterpartyIdNumber).toBe(validIdOf(tenant));
+    const facts = openFacts<{ party: { counterparties: { idNumber: string }[] } }>((await db().contract.findUniqueOrThrow({ where: { id } })).facts);
+    expect(facts.party.counterparties[0]!.idNumber).toBe(validIdOf(tenant));
   });
 
   it("the data migration seals facts written before sealing, and the old contract still renders", async () => {

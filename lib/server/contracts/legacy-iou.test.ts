@@ -18,8 +18,9 @@ const prismaRunner: SqlRunner = {
 function legacyRow(facts: { party: Record<string, unknown>; form: Record<string, unknown> }) {
   const { court, ...form } = facts.form;
   const courtLabel = { LENDER: "出借人住所地人民法院", BORROWER: "借款人住所地人民法院", SIGNING: "合同签订地人民法院" }[court as string] ?? "";
-  const party = { ...facts.party };
-  delete party.counterpartyIdType; // before 港澳台 documents the form named no type
+  // the party step as it was then: flat counterparty* fields, and no document type (before 港澳台 documents)
+  const [row] = facts.party.counterparties as { fill: string; name: string; idNumber: unknown; phone: string }[];
+  const party = { myRole: facts.party.myRole, counterpartyFill: row!.fill, counterpartyName: row!.name, counterpartyIdNumber: row!.idNumber, counterpartyPhone: row!.phone };
   return { ...party, ...form, court: courtLabel };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { SqlRunner } from "@/lib/server/db/migrations";
 import type { FormValues } from "@/lib/domain/templates/engine";
 import { COURT_OPTIONS } from "@/lib/domain/templates/iou";
-import type { PartyForm } from "@/lib/validation/template";
+import { partyShape, type PartyForm } from "@/lib/validation/template";
 import { openFacts } from "./facts-seal";
 
 // Contract.facts of every template contract: { party, form } — the wizard's party step and the
@@ -10,9 +10,12 @@ import { openFacts } from "./facts-seal";
 
 export type TemplateFacts = { party: PartyForm; form: FormValues };
 
+/** Stored facts read back (ID numbers opened; a party step saved with flat fields read as rows); null when they are not a template's. */
 export const templateFactsOf = (facts: unknown): TemplateFacts | null => {
-  const f = openFacts<Partial<TemplateFacts> | null>(facts);
-  return f && typeof f === "object" && f.party && f.form ? (f as TemplateFacts) : null;
+  const f = openFacts<{ party?: unknown; form?: unknown } | null>(facts);
+  if (!f || typeof f !== "object" || !f.form || typeof f.form !== "object") return null;
+  const party = partyShape.safeParse(f.party);
+  return party.success ? { party: party.data, form: f.form as FormValues } : null;
 };
 
 const PARTY_KEYS = ["myRole", "counterpartyFill", "counterpartyName", "counterpartyIdType", "counterpartyIdNumber", "counterpartyPhone"] as const;

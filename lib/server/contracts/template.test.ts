@@ -79,9 +79,9 @@ describe("模板合同: 对方先签", () => {
     const bad = await templateDraftSave(u, { contractId: null, templateId: "rental", party, form: { ...rental.sample(today), rent: "-5" }, complete: true });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { "form.rent": expect.any(String) } });
     const me = await templateDraftSave(u, { contractId: null, templateId: "rental", party: { ...party, counterpartyFill: "SELF", counterpartyName: "模板丙", counterpartyIdNumber: validIdOf(u) }, form: rental.sample(today), complete: true });
-    expect(me).toMatchObject({ ok: false, fieldErrors: { "party.counterpartyIdNumber": "对方不能是您本人" } });
+    expect(me).toMatchObject({ ok: false, fieldErrors: { "party.counterparties.0.idNumber": "对方不能是您本人" } });
     const noPhone = await templateDraftSave(u, { contractId: null, templateId: "rental", party: { ...party, counterpartyPhone: "" }, form: rental.sample(today), complete: true });
-    expect(noPhone).toMatchObject({ ok: false, fieldErrors: { "party.counterpartyPhone": "请输入对方的手机号，用于发送签署邀请" } });
+    expect(noPhone).toMatchObject({ ok: false, fieldErrors: { "party.counterparties.0.phone": "请输入对方的手机号，用于发送签署邀请" } });
     expect(await templateDraftSave(u, { contractId: null, templateId: "nope", party, form: {}, complete: false })).toMatchObject({ ok: false, error: "模板不存在" });
     expect(await db().contract.count({ where: { initiatorId: u.id } })).toBe(0);
   });

@@ -10,7 +10,7 @@ import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/
 import { ageRangeError, MAX_CONTRACT_FEN } from "@/lib/domain/templates/engine";
 import { formatYuan } from "@/lib/domain/money";
 import { sendsWithoutSigning } from "@/lib/domain/contract-kind";
-import { counterpartyOf, partySchema, partyShape, templateDraftInput, type PartyForm } from "@/lib/validation/template";
+import { counterpartiesOf, partySchema, partyShape, templateDraftInput, whoIs, type PartyForm } from "@/lib/validation/template";
 import { counterpartyId } from "@/lib/validation/party";
 import { appendAudit } from "./audit";
 import { syncFolder } from "./folder";
@@ -57,11 +57,10 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
   if (!party.success || !form.success) {
     return fail("请检查填写的内容", { ...(party.success ? {} : prefixed("party", party.error.issues)), ...(form.success ? {} : prefixed("form", form.error.issues)) });
   }
-  const p: PartyForm = { ...party.data, counterpartyPhone: normalizePhone(party.data.counterpartyPhone) };
+  const p: PartyForm = { ...party.data, counterparties: party.data.counterparties.map((r) => ({ ...r, phone: normalizePhone(r.phone) })) };
   if (!t.initiators.includes(p.myRole)) return fail("请检查填写的内容", { "party.myRole": "请选择您在合同中的身份" });
-  if (p.counterpartyPhone && p.counterpartyPhone === user.phone) return fieldFail("party.counterpartyPhone", "对方不能是您本人");
-  const cpId = counterpartyId(counterpartyOf(p), today);
-  if (p.counterpartyFill === "SELF" && cpId && idHash(cpId.normalized) === user.idNumberHash) return fieldFail("party.counterpartyIdNumber", "对方不能是您本人");
+  const notMe = notMyself(user, t, p, today);
+  if (notMe) return fieldFail(notMe.field, notMe.message);
 
   const facts: TemplateFacts = { party: p, form: form.data };
   const amountFen = complete ? t.headlineFen(t.facts(form.data)) : null;
@@ -84,15 +83,30 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
   return id ? ok({ contractId: id }) : fail("草稿不存在或已发起");
 }
 
-/** 甲方 (the template's first role) first on the document. */
+/** Each other side must be someone else: not my phone, not my ID, and no ID typed twice (the schema has refused a phone given twice). */
+function notMyself(user: User, t: WizardTemplate, p: PartyForm, today: YMD): { field: string; message: string } | null {
+  const seen = new Map<string, string>();
+  for (const [i, { role, row }] of counterpartiesOf(t, p).entries()) {
+    const who = whoIs(t, role);
+    if (row.phone && row.phone === user.phone) return { field: `party.counterparties.${i}.phone`, message: `${who}不能是您本人` };
+    const id = row.fill === "SELF" ? counterpartyId(row, today) : null;
+    if (!id) continue;
+    const hash = idHash(id.normalized);
+    if (hash === user.idNumberHash) return { field: `party.counterparties.${i}.idNumber`, message: `${who}不能是您本人` };
+    const twice = seen.get(hash);
+    if (twice) return { field: `party.counterparties.${i}.idNumber`, message: `与${twice}的证件号码相同，请检查` };
+    seen.set(hash, role.label);
+  }
+  return null;
+}
+
+/** Every role's party, in the template's order (甲方 first on the document). */
 async function createParties(tx: Tx, contractId: string, user: User, t: WizardTemplate, p: PartyForm, today: YMD) {
-  const other = t.roles.find((r) => r.key !== p.myRole)!;
-  const counterparty = await namedCounterparty(tx, user, counterpartyOf(p), today);
-  const rows = [
-    { role: p.myRole, isInitiator: true, fillMode: "SELF" as const, ...partyIdentityOf(user), status: "WAITING_SIGN" as const },
-    { role: other.key, ...counterparty },
-  ].sort((a, b) => t.roles.findIndex((r) => r.key === a.role) - t.roles.findIndex((r) => r.key === b.role));
-  for (const [seq, row] of rows.entries()) await tx.party.create({ data: { ...row, contractId, seq } });
+  const others = new Map(await Promise.all(counterpartiesOf(t, p).map(async ({ role, row }) => [role.key, await namedCounterparty(tx, user, row, today)] as const)));
+  for (const [seq, role] of t.roles.entries()) {
+    const row = role.key === p.myRole ? { isInitiator: true, fillMode: "SELF" as const, ...partyIdentityOf(user), status: "WAITING_SIGN" as const } : others.get(role.key)!;
+    await tx.party.create({ data: { ...row, role: role.key, contractId, seq } });
+  }
 }
 
 /** The initiator's own draft of this template, to continue in the wizard; null for anything else (→ 404). */

@@ -6,10 +6,9 @@ import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { encrypt } from "@/lib/server/crypto";
 import { idHash } from "@/lib/server/identity/real-name";
-import { idCheckChar, maskId } from "@/lib/domain/idcard";
+import { idCheckChar, maskId, type IdType } from "@/lib/domain/idcard";
 import { formatYmd, shanghaiToday, addDays } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
-import { emptyParty, type PartyForm } from "@/lib/validation/template";
 import type { ActionResult } from "@/lib/server/result";
 import { signStart, signFinish, supplementInfo, templateDraftSave } from "./index";
 import { contractFee, orderCreate, paymentNoticeHandle } from "@/lib/server/payments";
@@ -91,14 +90,21 @@ export function pngDataUrl(): string {
   return `data:image/png;base64,${png.toString("base64")}`;
 }
 
+/** The party step of a two-party template as the tests name it: flat counterparty* fields (the service reads them as its one row). */
+type FlatParty = { myRole: string; counterpartyFill: "SELF" | "COUNTERPARTY"; counterpartyName: string; counterpartyIdType: IdType; counterpartyIdNumber: string; counterpartyPhone: string };
+const flatParty = (myRole: string): FlatParty => ({ myRole, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdType: "CN_RESIDENT", counterpartyIdNumber: "", counterpartyPhone: "" });
+const ROW_FIELD: Record<string, string> = { fill: "counterpartyFill", name: "counterpartyName", idType: "counterpartyIdType", idNumber: "counterpartyIdNumber", phone: "counterpartyPhone" };
+/** A field error's path in flat names: party.counterparties.0.phone → counterpartyPhone, form.amount → amount. */
+export const flatPath = (path: string) => path.replace(/^party\.counterparties\.0\.(\w+)$/, (_, f: string) => ROW_FIELD[f] ?? f).replace(/^(party|form)\./, "");
+
 /** A 借条 as one flat form, as the tests name its answers: the party step's fields and the template's. */
-export type IouForm = PartyForm & Record<string, unknown>;
+export type IouForm = FlatParty & Record<string, unknown>;
 const iouTemplate = () => wizardTemplateById("iou")!;
-const PARTY_KEYS = Object.keys(emptyParty("LENDER"));
+const PARTY_KEYS = Object.keys(flatParty("LENDER"));
 
 export function iouForm(over: Partial<IouForm> = {}): IouForm {
   const today = shanghaiToday(now());
-  return { ...emptyParty("LENDER"), ...iouTemplate().emptyForm(today), amount: "5000", purpose: "装修周转", repayDate: formatYmd(addDays(today, 90)), annualRate: "3.5", ...over };
+  return { ...flatParty("LENDER"), ...iouTemplate().emptyForm(today), amount: "5000", purpose: "装修周转", repayDate: formatYmd(addDays(today, 90)), annualRate: "3.5", ...over };
 }
 
 /**
@@ -110,7 +116,7 @@ export async function iouDraftSave(user: User, input: { contractId?: string | nu
   const form = Object.fromEntries(Object.entries(input.form).filter(([k]) => !PARTY_KEYS.includes(k)));
   const res = await templateDraftSave(user, { contractId: input.contractId ?? null, templateId: "iou", party, form, complete: input.complete });
   if (res.ok || !res.fieldErrors) return res;
-  return { ...res, fieldErrors: Object.fromEntries(Object.entries(res.fieldErrors).map(([k, v]) => [k.replace(/^(party|form)\./, ""), v])) };
+  return { ...res, fieldErrors: Object.fromEntries(Object.entries(res.fieldErrors).map(([k, v]) => [flatPath(k), v])) };
 }
 
 export async function versionOf(contractId: string) {
