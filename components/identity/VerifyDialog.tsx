@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
-import { createPortal } from "react-dom";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { Button } from "@/components/ui/Button";
+import { Sheet } from "@/components/ui/Sheet";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 import { verifyOptionsAction } from "@/actions/verify";
 import type { ActionResult } from "@/lib/server/result";
@@ -72,81 +72,80 @@ export function VerifyDialog({
     }
   }
 
-  return createPortal(
-    <div role="dialog" aria-modal="true" aria-labelledby="verify-title" className="fixed inset-0 z-[70] flex items-end justify-center bg-black/40 sm:items-center">
-      <div className="flex w-full max-w-sm flex-col gap-4 rounded-t-2xl bg-white p-5 pb-[max(1.25rem,env(safe-area-inset-bottom))] sm:rounded-2xl">
-        <div className="flex items-center justify-between">
-          <h2 id="verify-title" className="flex items-center gap-2 text-lg font-semibold">
-            {title} {method === "FACE" && <SimulatedBadge title="开发环境模拟人脸核身，不做真实的活体与比对" />}
-          </h2>
-          <button type="button" onClick={onCancel} className="min-h-11 px-2 text-sm text-slate-500" disabled={busy}>
-            取消
-          </button>
+  return (
+    <Sheet
+      title={
+        <>
+          {title} {method === "FACE" && <SimulatedBadge title="开发环境模拟人脸核身，不做真实的活体与比对" />}
+        </>
+      }
+      closeLabel="取消"
+      onClose={onCancel}
+      busy={busy}
+    >
+      {available.length > 1 && (
+        <div role="tablist" aria-label="验证方式" className="flex gap-2">
+          {available.map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={m === method}
+              disabled={busy}
+              onClick={() => {
+                setMethod(m);
+                setError(null);
+              }}
+              className={`min-h-10 flex-1 rounded-lg px-2 text-sm font-medium ${m === method ? "bg-brand-500 text-white" : "bg-slate-100 text-slate-600"}`}
+            >
+              {METHOD_LABELS[m]}
+            </button>
+          ))}
         </div>
-        {available.length > 1 && (
-          <div role="tablist" aria-label="验证方式" className="flex gap-2">
-            {available.map((m) => (
-              <button
-                key={m}
-                type="button"
-                role="tab"
-                aria-selected={m === method}
-                disabled={busy}
-                onClick={() => {
-                  setMethod(m);
-                  setError(null);
-                }}
-                className={`min-h-10 flex-1 rounded-lg px-2 text-sm font-medium ${m === method ? "bg-brand-500 text-white" : "bg-slate-100 text-slate-600"}`}
-              >
-                {METHOD_LABELS[m]}
-              </button>
-            ))}
-          </div>
-        )}
-        {method === "FACE" && <FacePane faceCheckId={faceCheckId} busy={busy} onResult={() => send({ face: true })} />}
-        {method === "PASSWORD" && (
-          <form
-            className="flex flex-col gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!/^\d{6}$/.test(password)) return setError("请输入6位数字签署密码");
-              void send({ password });
-            }}
-          >
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="text-slate-600">签署密码</span>
-              <input
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                autoFocus
-                value={password}
-                onChange={(e) => setPassword(e.target.value.replace(/\D/g, ""))}
-                className="rounded-lg border border-slate-300 px-3 py-3 text-center font-mono text-2xl tracking-[0.6em]"
-                aria-invalid={Boolean(error)}
-              />
-            </label>
-            <Button type="submit" disabled={busy}>
-              {busy ? "验证中…" : "确认"}
-            </Button>
-          </form>
-        )}
-        {method === "WEBAUTHN" && (
-          <div className="flex flex-col items-center gap-3">
-            <p className="text-center text-sm text-slate-600">使用本机已开通的指纹或面容 ID 确认是您本人操作。</p>
-            <Button onClick={useWebauthn} disabled={busy} className="w-full">
-              {busy ? "验证中…" : "验证指纹/面容 ID"}
-            </Button>
-          </div>
-        )}
-        {error && (
-          <p role="alert" className="text-center text-sm text-red-600">
-            {error}
-          </p>
-        )}
-      </div>
-    </div>,
-    document.body,
+      )}
+      {method === "FACE" && <FacePane faceCheckId={faceCheckId} busy={busy} onResult={() => send({ face: true })} />}
+      {method === "PASSWORD" && (
+        <form
+          className="flex flex-col gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!/^\d{6}$/.test(password)) return setError("请输入6位数字签署密码");
+            void send({ password });
+          }}
+        >
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="text-slate-600">签署密码</span>
+            <input
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={6}
+              autoFocus
+              data-autofocus
+              value={password}
+              onChange={(e) => setPassword(e.target.value.replace(/\D/g, ""))}
+              className="rounded-lg border border-slate-300 px-3 py-3 text-center font-mono text-2xl tracking-[0.6em]"
+              aria-invalid={Boolean(error)}
+            />
+          </label>
+          <Button type="submit" disabled={busy}>
+            {busy ? "验证中…" : "确认"}
+          </Button>
+        </form>
+      )}
+      {method === "WEBAUTHN" && (
+        <div className="flex flex-col items-center gap-3">
+          <p className="text-center text-sm text-slate-600">使用本机已开通的指纹或面容 ID 确认是您本人操作。</p>
+          <Button onClick={useWebauthn} disabled={busy} className="w-full">
+            {busy ? "验证中…" : "验证指纹/面容 ID"}
+          </Button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="text-center text-sm text-red-600">
+          {error}
+        </p>
+      )}
+    </Sheet>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 import { useMemo, useState } from "react";
-import { createPortal } from "react-dom";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Field } from "@/components/ui/Field";
 import { Segmented } from "@/components/ui/Segmented";
 import { Button } from "@/components/ui/Button";
+import { Sheet } from "@/components/ui/Sheet";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { MAX_SIGNERS } from "@/lib/domain/own-file";
 import { emptySigner, ownSetupSchema, type OwnSetupForm, type OwnSetupInput } from "@/lib/validation/own-file";
@@ -136,31 +136,24 @@ export function SetupStep({ me, uploadId, draftId, initial, onBack, crossBorder 
         </Button>
       </div>
 
-      {confirm &&
-        createPortal(
-          <div role="dialog" aria-modal="true" aria-labelledby="own-notice" className="fixed inset-0 z-[70] flex items-end justify-center bg-black/40 sm:items-center">
-            <div className="flex max-h-[85dvh] w-full max-w-md flex-col gap-3 overflow-y-auto rounded-t-2xl bg-white p-5 sm:rounded-2xl">
-              <h2 id="own-notice" className="text-lg font-semibold">
-                告知书
-              </h2>
-              <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
-                <li>合同内容由您上传并负责，平台不审核其内容的合法性，也不参与合同的履行。</li>
-                <li>各签署方须以本人实名身份签署，签署前需通过人脸核身确认签署意愿。</li>
-                <li>截止日期前未完成签署的合同将自动过期；其他签署方处理前您可以撤销。</li>
-                <li>两方合同签署后可申请解除；超过两方的合同需全体签署方另行签署《解除协议》。</li>
-              </ol>
-              <div className="grid grid-cols-2 gap-3 pt-2">
-                <Button variant="secondary" onClick={() => setConfirm(null)} disabled={busy}>
-                  取消
-                </Button>
-                <Button onClick={() => save(confirm)} disabled={busy}>
-                  我已理解并接受上述内容
-                </Button>
-              </div>
-            </div>
-          </div>,
-          document.body,
-        )}
+      {confirm && (
+        <Sheet title="告知书" onClose={() => setConfirm(null)} busy={busy}>
+          <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
+            <li>合同内容由您上传并负责，平台不审核其内容的合法性，也不参与合同的履行。</li>
+            <li>各签署方须以本人实名身份签署，签署前需通过人脸核身确认签署意愿。</li>
+            <li>截止日期前未完成签署的合同将自动过期；其他签署方处理前您可以撤销。</li>
+            <li>两方合同签署后可申请解除；超过两方的合同需全体签署方另行签署《解除协议》。</li>
+          </ol>
+          <div className="grid grid-cols-2 gap-3 pt-2">
+            <Button variant="secondary" onClick={() => setConfirm(null)} disabled={busy}>
+              取消
+            </Button>
+            <Button onClick={() => save(confirm)} disabled={busy}>
+              我已理解并接受上述内容
+            </Button>
+          </div>
+        </Sheet>
+      )}
     </form>
   );
 }
