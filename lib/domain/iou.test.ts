@@ -2,8 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   instalmentErrors,
   interestFen,
-  iouAgeError,
-  iouIdError,
   loanDateError,
   parseRateBp,
   rateWarning,
@@ -13,6 +11,8 @@ import {
 } from "./iou";
 import { addDays, daysBetween, parseYmd } from "./dates";
 import { idCheckChar } from "./idcard";
+import { ageRangeError, partyAgeError } from "./templates/engine";
+import { iou } from "./templates/iou";
 
 const today = { y: 2026, m: 11, d: 25 };
 const id = (birth: string) => {
@@ -112,14 +112,15 @@ describe("dates", () => {
   it("daysBetween crosses a leap day", () => expect(daysBetween(parseYmd("2028-02-28")!, parseYmd("2028-03-01")!)).toBe(2));
 });
 
+// the age rule as the 借条 template applies it to a typed ID (the party step) and to the initiator
 describe("ages 22–75", () => {
   it.each([
     ["20041125", null], // 22 today
-    ["20041126", "借条签署方须为22至75周岁的大陆公民（该证件持有人21周岁）"],
+    ["20041126", "借条签署方须为22至75周岁的大陆公民，对方当前21周岁"],
     ["19511125", null], // 75 today
     ["19511126", null], // 74
-    ["19501125", "借条签署方须为22至75周岁的大陆公民（该证件持有人76周岁）"],
-  ])("born %s", (birth, expected) => expect(iouIdError(id(birth), today)).toBe(expected));
-  it("an invalid ID says why", () => expect(iouIdError("110101200411251230", today)).toMatch(/校验位|出生日期|18位/));
-  it("iouAgeError names the person", () => expect(iouAgeError({ y: 2010, m: 1, d: 1 }, today, "对方")).toBe("借条签署方须为22至75周岁的大陆公民，对方当前16周岁"));
+    ["19501125", "借条签署方须为22至75周岁的大陆公民，对方当前76周岁"],
+  ])("born %s", (birth, expected) => expect(partyAgeError(iou, id(birth), today)).toBe(expected));
+  it("an invalid ID says why", () => expect(partyAgeError(iou, "110101200411251230", today)).toMatch(/校验位|出生日期|18位/));
+  it("the initiator is told about their own age", () => expect(ageRangeError(iou, { y: 2010, m: 1, d: 1 }, today, "self")).toBe("借条签署方须为22至75周岁的大陆公民，您当前16周岁"));
 });

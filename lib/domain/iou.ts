@@ -1,6 +1,5 @@
 // 借条 rules (DESIGN §3): pure, shared by the wizard, the server and the renderer.
 import { addDays, compareYmd, daysBetween, parseYmd, type YMD } from "./dates";
-import { ageOn, parsePersonId, type IdType } from "./idcard";
 
 export const IOU_MIN_FEN = 1; // ¥0.01
 export const IOU_MAX_FEN = 50_000_000; // ¥500,000 per loan
@@ -102,23 +101,6 @@ export function instalmentErrors(plan: Instalment[], principalFen: number, rateB
     if (sum !== due) errors._plan = `各期金额合计须等于本金加利息 ${(due / 100).toFixed(2)} 元（当前合计 ${(sum / 100).toFixed(2)} 元）`;
   }
   return errors;
-}
-
-/** A party's ID for an IOU: valid, and aged 22–75 on `today`. */
-export function iouIdError(idNumber: string, today: YMD, type: IdType = "CN_RESIDENT"): string | null {
-  const parsed = parsePersonId(type, idNumber, today);
-  if (!parsed.ok) return parsed.error;
-  // A 回乡证 number carries no birth date: the holder's age is checked from their own real-name record when they sign.
-  if (!parsed.birthDate) return null;
-  const age = ageOn(parsed.birthDate, today);
-  if (age < IOU_MIN_AGE || age > IOU_MAX_AGE) return `借条签署方须为${IOU_MIN_AGE}至${IOU_MAX_AGE}周岁的大陆公民（该证件持有人${age}周岁）`;
-  return null;
-}
-
-export function iouAgeError(birth: YMD, today: YMD, who = "您"): string | null {
-  const age = ageOn(birth, today);
-  if (age < IOU_MIN_AGE || age > IOU_MAX_AGE) return `借条签署方须为${IOU_MIN_AGE}至${IOU_MAX_AGE}周岁的大陆公民，${who}当前${age}周岁`;
-  return null;
 }
 
 /** The facts the 借条 template renders, from its parsed form (lib/domain/templates/iou.ts). */
