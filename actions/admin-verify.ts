@@ -2,15 +2,21 @@
 import { cookies } from "next/headers";
 import { requireAdminAccount, currentSessionId } from "@/lib/server/auth/session";
 import { requestMeta } from "@/lib/server/request";
-import { adminFactorOptions, adminFactorVerify } from "@/lib/server/admin/factor";
+import { adminFactorOptions, adminFactorStart, adminFactorVerify } from "@/lib/server/admin/factor";
 import { ADMIN_FACTOR_COOKIE, adminFactorCookieValue } from "@/lib/server/auth/admin-factor-cookie";
 import { fail, ok } from "@/lib/server/result";
 import { config } from "@/lib/server/config";
 
-export async function adminFactorOptionsAction() {
+export async function adminFactorStartAction() {
   const user = await requireAdminAccount();
   const sid = await currentSessionId();
-  return sid ? adminFactorOptions(user, sid) : fail("请重新登录");
+  return sid ? adminFactorStart(user, sid) : fail("请重新登录");
+}
+
+export async function adminFactorOptionsAction(input: unknown) {
+  const user = await requireAdminAccount();
+  const sid = await currentSessionId();
+  return sid ? adminFactorOptions(user, sid, input) : fail("请重新登录");
 }
 
 export async function adminFactorVerifyAction(input: unknown) {

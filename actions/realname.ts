@@ -1,7 +1,7 @@
 "use server";
 import { requireUser } from "@/lib/server/auth/session";
 import { realNameStart, realNameFinish } from "@/lib/server/identity/real-name";
-import { judgeFaceCheck } from "@/lib/server/identity/face-check";
+import { judgeIntent } from "@/lib/server/identity/intent";
 import { faceCheckResultSchema } from "@/lib/validation/identity";
 import { fail, type ActionResult } from "@/lib/server/result";
 import { parseInput } from "@/lib/validation/input";
@@ -17,9 +17,9 @@ export async function realNameFaceCheckAction(input: unknown): Promise<ActionRes
   const user = await requireUser();
   const parsed = parseInput(faceCheckResultSchema, input);
   if (!parsed.success) return fail("人脸核验请求无效");
-  const verdict = await judgeFaceCheck(user.id, parsed.data.faceCheckId);
-  if (!verdict.found || verdict.purpose !== "REAL_NAME") return fail("人脸核验已失效，请重新提交");
-  if (verdict.result === "PENDING") return fail("请先完成人脸核验");
-  if (verdict.result !== "PASSED") return fail("人脸核验未通过，请重新提交实名信息后再试");
+  const verdict = await judgeIntent(user, { faceCheckId: parsed.data.faceCheckId, face: true }, ["REAL_NAME"]);
+  if (verdict.kind === "retry") return fail("请先完成人脸核验");
+  if (verdict.kind === "failed") return fail("人脸核验未通过，请重新提交实名信息后再试");
+  if (verdict.kind !== "passed") return fail("人脸核验已失效，请重新提交");
   return realNameFinish(user.id, parsed.data.faceCheckId);
 }

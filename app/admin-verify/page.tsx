@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdminAccount } from "@/lib/server/auth/session";
-import { activeCredentials } from "@/lib/server/identity/webauthn";
+import { intentMethods } from "@/lib/server/identity/intent";
 import { AdminFactorForm } from "@/components/admin/AdminFactorForm";
 
 export const metadata: Metadata = { title: "管理后台 · 二次验证" };
@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminVerifyPage() {
   const admin = await requireAdminAccount();
-  const hasWebauthn = (await activeCredentials(admin.id)).length > 0;
-  const hasPassword = Boolean(admin.signPasswordHash);
+  // what the admin factor's purpose offers and this admin has set up
+  const { password: hasPassword, webauthn: hasWebauthn } = await intentMethods(admin, "ADMIN_FACTOR");
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-4 px-5 py-10">
       <h1 className="text-xl font-semibold">管理后台 · 二次验证</h1>

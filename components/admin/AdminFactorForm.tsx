@@ -2,11 +2,14 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { startAuthentication } from "@simplewebauthn/browser";
-import { adminFactorOptionsAction, adminFactorVerifyAction } from "@/actions/admin-verify";
+import { adminFactorOptionsAction, adminFactorStartAction, adminFactorVerifyAction } from "@/actions/admin-verify";
 import { Field } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 
-/** 管理后台二次验证: the admin's signing password, or 指纹/面容 ID where registered. */
+/**
+ * 管理后台二次验证: the admin's signing password, or 指纹/面容 ID where registered. Each try proves
+ * a pending check of its own, started just before, so a page left open never meets an expired one.
+ */
 export function AdminFactorForm({ hasPassword, hasWebauthn }: { hasPassword: boolean; hasWebauthn: boolean }) {
   const router = useRouter();
   const [password, setPassword] = useState("");
@@ -25,7 +28,8 @@ export function AdminFactorForm({ hasPassword, hasWebauthn }: { hasPassword: boo
             e.preventDefault();
             setBusy(true);
             setError(null);
-            const res = await adminFactorVerifyAction({ password });
+            const started = await adminFactorStartAction();
+            const res = started.ok ? await adminFactorVerifyAction({ faceCheckId: started.data.faceCheckId, password }) : started;
             setBusy(false);
             if (res.ok) return done();
             setPassword("");
@@ -44,12 +48,15 @@ export function AdminFactorForm({ hasPassword, hasWebauthn }: { hasPassword: boo
           disabled={busy}
           onClick={async () => {
             setError(null);
-            const options = await adminFactorOptionsAction();
+            const started = await adminFactorStartAction();
+            if (!started.ok) return setError(started.error ?? "验证失败");
+            const { faceCheckId } = started.data;
+            const options = await adminFactorOptionsAction({ faceCheckId });
             if (!options.ok) return setError(options.error ?? "暂时无法使用指纹或面容 ID");
             try {
-              const res = await adminFactorVerifyAction({ webauthn: await startAuthentication({ optionsJSON: options.data }) });
+              const res = await adminFactorVerifyAction({ faceCheckId, webauthn: await startAuthentication({ optionsJSON: options.data }) });
               if (res.ok) return done();
-              setError(res.error ?? "验证失败");
+              setError(res.fieldErrors?.webauthn ?? res.error ?? "验证失败");
             } catch {
               setError("指纹或面容 ID 验证已取消");
             }

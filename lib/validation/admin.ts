@@ -4,11 +4,6 @@ import { calendarDate } from "./input";
 
 const id = z.string().min(1).max(40);
 
-export const adminFactorSchema = z.union([
-  z.object({ password: z.string().max(32) }),
-  z.object({ webauthn: z.looseObject({ id: z.string().max(1024), type: z.literal("public-key") }) }),
-]);
-
 export const userFreezeSchema = z.object({
   userId: id,
   reason: z.string({ error: "请填写冻结原因" }).trim().min(2, "请填写冻结原因（至少2个字）").max(200, "原因最多200字"),

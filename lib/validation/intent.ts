@@ -30,6 +30,8 @@ export const INTENT_PAYLOADS = {
   ]),
   /** 实名认证: the identity to write once the face matches */
   REAL_NAME: z.object({ name: z.string().min(1), idType: z.enum(ID_TYPES).optional(), idEnc: z.string().min(1), idHash: z.string().min(1), idMasked: z.string().min(1), birthDate: z.string() }),
+  /** 管理后台二次验证: the sign-in session the pass is for (another session's check never passes this one) */
+  ADMIN_FACTOR: z.object({ sessionId: z.string().min(1).max(128) }),
 } as const;
 
 export type IntentPurpose = keyof typeof INTENT_PAYLOADS;

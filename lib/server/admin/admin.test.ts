@@ -9,7 +9,7 @@ import { feeRulesUpdate, feeRulesForm } from "./fees";
 import { couponBatchCreate, couponBatchEdit, couponBatchHistory, couponIssue } from "./coupons";
 import { iouCaseHide, iouCaseSave } from "./content";
 import { orderRefund } from "./orders";
-import { adminFactorVerify } from "./factor";
+import { adminFactorStart, adminFactorVerify } from "./factor";
 import { searchIouCases, iouCaseById } from "@/lib/server/content/cases";
 import { adminOverview } from "./overview";
 
@@ -23,9 +23,12 @@ describe("admin", () => {
     const { admin } = await adminActor();
     await db().user.update({ where: { id: admin.id }, data: { signPasswordHash: await hashSignPassword("135790") } });
     const fresh = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
-    expect(await adminFactorVerify(fresh, "sid-1", { password: "000000" }, "10.0.0.1")).toMatchObject({ ok: false, fieldErrors: { password: "签署密码错误，还可尝试4次" } });
+    const started = await adminFactorStart(fresh, "sid-1");
+    if (!started.ok) throw new Error("start");
+    const { faceCheckId } = started.data;
+    expect(await adminFactorVerify(fresh, "sid-1", { faceCheckId, password: "000000" }, "10.0.0.1")).toMatchObject({ ok: false, fieldErrors: { password: "签署密码错误，还可尝试4次" } });
     expect(await db().adminFactor.findUnique({ where: { sessionId: "sid-1" } })).toBeNull();
-    expect(await adminFactorVerify(fresh, "sid-1", { password: "135790" }, "10.0.0.1")).toEqual({ ok: true, data: { expiresAt: expect.any(Date) } });
+    expect(await adminFactorVerify(fresh, "sid-1", { faceCheckId, password: "135790" }, "10.0.0.1")).toEqual({ ok: true, data: { expiresAt: expect.any(Date) } });
     expect(await db().adminFactor.findUniqueOrThrow({ where: { sessionId: "sid-1" } })).toMatchObject({ userId: admin.id, method: "PASSWORD" });
     expect(await db().adminFactor.findUnique({ where: { sessionId: "sid-2" } })).toBeNull();
     expect(await db().adminAudit.count({ where: { adminId: admin.id, action: "admin.factor" } })).toBe(1);

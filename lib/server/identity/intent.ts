@@ -1,91 +1,112 @@
 import "server-only";
-import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import type { FaceCheck, User } from "@prisma/client";
 import type { IntentMethods, VerifyMethod } from "@/lib/domain/account";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { fail, fieldFail, ok, type ActionResult } from "@/lib/server/result";
 import { intentCheckRefSchema, intentProofSchema } from "@/lib/validation/identity";
-import { FACE_CHECK_TTL_MS, type FacePurpose } from "./face-check";
-import { faceCheckProvider } from "./providers";
-import { checkSignPassword } from "./sign-password";
-import { activeCredentials, authenticationOptions, verifyAssertion } from "./webauthn";
+import { heldPayload, type IntentPayload } from "@/lib/validation/intent";
 import { parseInput } from "@/lib/validation/input";
+import { FACE_CHECK_TTL_MS, type FacePurpose } from "./face-check";
+import { METHODS, PURPOSE_METHODS, methodOf } from "./methods";
 
-// 意愿验证: a signature, rescission or settlement is held in a pending check (the FaceCheck row
-// carries what is held) and carried out once its holder proves it is them by one of the methods
-// they have set up. The face check is always available.
+// 意愿验证: whatever is to be done (a signature, a rescission or settlement, an account change,
+// 实名, the admin second factor) is held in a pending check (the FaceCheck row carries what is
+// held) and carried out once its holder proves it is them by one of the methods its purpose
+// offers (methods.ts). The caller then consumes the passed check in the transaction that acts.
 
 export type { IntentMethods, VerifyMethod };
 
-/** What the verification dialog offers this user, the preferred method first. */
-export async function intentMethods(user: User): Promise<IntentMethods> {
-  const webauthn = (await activeCredentials(user.id)).length > 0;
-  const password = Boolean(user.signPasswordHash);
+/** What the verification dialog offers this user for a purpose, the preferred method first. */
+export async function intentMethods(user: User, purpose: FacePurpose = "SIGN"): Promise<IntentMethods> {
+  const offered = PURPOSE_METHODS[purpose];
+  const usable = async (m: VerifyMethod) => offered.includes(m) && (await METHODS[m].available(user));
+  const [face, password, webauthn] = await Promise.all([usable("FACE"), usable("PASSWORD"), usable("WEBAUTHN")]);
+  const has: Record<VerifyMethod, boolean> = { FACE: face, PASSWORD: password, WEBAUTHN: webauthn };
   const wanted = user.preferredVerification as VerifyMethod;
-  const preferred = (wanted === "PASSWORD" && password) || (wanted === "WEBAUTHN" && webauthn) ? wanted : "FACE";
+  // the face check where offered; a purpose without it falls back to what the user has set up
+  const preferred = has[wanted] ? wanted : face ? "FACE" : password ? "PASSWORD" : "WEBAUTHN";
   return { preferred, password, webauthn };
 }
 
 const EXPIRED = "意愿核验已失效，请重新操作";
+const NOT_OFFERED = "该操作不能使用此验证方式";
 
-async function pendingCheck(userId: string, faceCheckId: string, purposes: FacePurpose[]): Promise<FaceCheck | null> {
-  const row = await db().faceCheck.findFirst({ where: { id: faceCheckId, userId, status: "PENDING" } });
-  if (!row || !purposes.includes(row.purpose as FacePurpose) || now().getTime() - row.createdAt.getTime() > FACE_CHECK_TTL_MS) return null;
-  return row;
+/** Which pending checks a caller may prove: of these purposes, and (optionally) holding what it expects. */
+type Held<P extends FacePurpose> = (held: IntentPayload<P>) => boolean;
+
+async function pendingCheck<P extends FacePurpose>(userId: string, faceCheckId: string, purposes: readonly P[], holds?: Held<P>): Promise<(FaceCheck & { purpose: P }) | null> {
+  const row = await db().faceCheck.findFirst({ where: { id: faceCheckId, userId, status: "PENDING", purpose: { in: [...purposes] } } });
+  if (!row || now().getTime() - row.createdAt.getTime() > FACE_CHECK_TTL_MS) return null;
+  const purpose = row.purpose as P;
+  if (holds) {
+    // e.g. the admin factor's session: a check started elsewhere is not this caller's to prove
+    const held = heldPayload(purpose, row.payload);
+    if (!held || !holds(held)) return null;
+  }
+  return { ...row, purpose };
 }
 
 /** The WebAuthn challenge for a pending check; a new request replaces the previous challenge. */
-export async function intentWebauthnOptions(user: User, input: unknown, purposes: FacePurpose[]): Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>> {
+export async function intentWebauthnOptions<P extends FacePurpose>(user: User, input: unknown, purposes: readonly P[], holds?: Held<P>): Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>> {
   const parsed = parseInput(intentCheckRefSchema, input);
   if (!parsed.success) return fail("请求无效");
-  const row = await pendingCheck(user.id, parsed.data.faceCheckId, purposes);
+  const row = await pendingCheck(user.id, parsed.data.faceCheckId, purposes, holds);
   if (!row) return fail(EXPIRED);
-  const options = await authenticationOptions(user.id);
-  if (!options) return fail("您尚未开通指纹或面容 ID 签署");
-  await db().faceCheck.updateMany({ where: { id: row.id, status: "PENDING" }, data: { challenge: options.challenge } });
-  return ok(options);
+  const offered = PURPOSE_METHODS[row.purpose];
+  const issue = METHODS.WEBAUTHN.challenge;
+  if (!issue || !offered.includes("WEBAUTHN")) return fail(NOT_OFFERED);
+  return issue({ user, check: row, offered });
+}
+
+/** Where a proof leaves a pending check; proveIntent says it as an action result. */
+export type IntentVerdict =
+  | { kind: "passed"; check: FaceCheck; method: VerifyMethod }
+  | { kind: "retry"; field: string; message: string } // still pending: the dialog stays open
+  | { kind: "failed"; message: string } // the check is FAILED: a new one must be started
+  | { kind: "refused"; message: string } // a malformed request, or a method this purpose does not offer
+  | { kind: "expired" }; // no such pending check for this caller (unknown, expired, settled or consumed)
+
+/**
+ * Judges a proof for a pending check of one of the given purposes with the method the proof
+ * names. Passed: the row is PASSED with the method, ready for the caller's transaction to consume
+ * it with what it holds.
+ */
+export async function judgeIntent<P extends FacePurpose>(user: User, input: unknown, purposes: readonly P[], holds?: Held<P>): Promise<IntentVerdict> {
+  const parsed = parseInput(intentProofSchema, input);
+  if (!parsed.success) return { kind: "refused", message: "请求无效" };
+  const row = await pendingCheck(user.id, parsed.data.faceCheckId, purposes, holds);
+  if (!row) return { kind: "expired" };
+  const method = methodOf(parsed.data);
+  const offered = PURPOSE_METHODS[row.purpose];
+  // before judging: a refused method must not count a password try nor ask a provider
+  if (!offered.includes(method.method)) return { kind: "refused", message: NOT_OFFERED };
+  const judged = await method.judge({ user, check: row, offered }, parsed.data);
+  if (judged.kind === "retry") return { kind: "retry", field: method.field, message: judged.message };
+  const moved = await db().faceCheck.updateMany({
+    where: { id: row.id, status: "PENDING" },
+    data: { status: judged.kind === "passed" ? "PASSED" : "FAILED", method: method.method, completedAt: now(), challenge: null },
+  });
+  if (moved.count !== 1) return { kind: "expired" };
+  return judged.kind === "passed" ? { kind: "passed", check: row, method: method.method } : judged;
 }
 
 /**
- * Judges a proof for a pending check of the given purpose. Passed: the row is PASSED with the
- * method, ready for the caller's transaction to consume it with what it holds. A wrong password or
- * a refused assertion leaves the check pending (a field error: the dialog stays open); a wrong
- * password also counts towards the lock.
+ * judgeIntent as an action result: a wrong password or a refused assertion is a field error (the
+ * check stays pending; a wrong password also counts towards the lock).
  */
-export async function proveIntent(user: User, input: unknown, purposes: FacePurpose[]): Promise<ActionResult<{ check: FaceCheck; method: VerifyMethod }>> {
-  const parsed = parseInput(intentProofSchema, input);
-  if (!parsed.success) return fail("请求无效");
-  const proof = parsed.data;
-  const row = await pendingCheck(user.id, proof.faceCheckId, purposes);
-  if (!row) return fail(EXPIRED);
-  const settle = async (method: VerifyMethod, passed: boolean) => {
-    const moved = await db().faceCheck.updateMany({
-      where: { id: row.id, status: "PENDING" },
-      data: { status: passed ? "PASSED" : "FAILED", method, completedAt: now(), challenge: null },
-    });
-    return moved.count === 1;
-  };
-
-  if ("face" in proof) {
-    // the verdict is the provider's, asked for by its reference — never the browser's word
-    const result = await faceCheckProvider().result(row.providerRef ?? "");
-    if (result === "PENDING") return fieldFail("face", "请先完成人脸核验");
-    const passed = result === "PASSED";
-    if (!(await settle("FACE", passed))) return fail(EXPIRED);
-    return passed ? ok({ check: row, method: "FACE" }) : fail("人脸核验未通过，请重试");
+export async function proveIntent<P extends FacePurpose>(user: User, input: unknown, purposes: readonly P[], holds?: Held<P>): Promise<ActionResult<{ check: FaceCheck; method: VerifyMethod }>> {
+  const v = await judgeIntent(user, input, purposes, holds);
+  switch (v.kind) {
+    case "passed":
+      return ok({ check: v.check, method: v.method });
+    case "retry":
+      return fieldFail(v.field, v.message);
+    case "failed":
+    case "refused":
+      return fail(v.message);
+    case "expired":
+      return fail(EXPIRED);
   }
-  if ("password" in proof) {
-    const verdict = await db().$transaction((tx) => checkSignPassword(tx, user, proof.password));
-    if (!verdict.ok) return fieldFail("password", verdict.message);
-    return (await settle("PASSWORD", true)) ? ok({ check: row, method: "PASSWORD" }) : fail(EXPIRED);
-  }
-  if (!row.challenge) return fieldFail("webauthn", "请重新发起指纹或面容 ID 验证");
-  const passed = await db().$transaction((tx) => verifyAssertion(tx, user.id, proof.webauthn as unknown as AuthenticationResponseJSON, row.challenge!));
-  if (!passed) {
-    // The challenge is single-use either way; a retry asks for a new one.
-    await db().faceCheck.updateMany({ where: { id: row.id, status: "PENDING" }, data: { challenge: null } });
-    return fieldFail("webauthn", "指纹或面容 ID 验证未通过，请重试或改用人脸核身");
-  }
-  return (await settle("WEBAUTHN", true)) ? ok({ check: row, method: "WEBAUTHN" }) : fail(EXPIRED);
 }
