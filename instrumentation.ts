@@ -9,11 +9,11 @@ export async function register() {
   if (!config.jobsEnabled) return;
   await import("@/lib/server/notify"); // registers the outbox job
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders
-  const { failOrphanConversions } = await import("@/lib/server/files/uploads"); // registers office conversion
-  await import("@/lib/server/evidence/report"); // registers report generation
+  const { failOrphanConversions } = await import("@/lib/server/files"); // registers office conversion
+  await import("@/lib/server/evidence"); // registers report generation
   await import("@/lib/server/payments"); // registers order expiry, refunds and the sandbox's notifications
   const { scheduleCleanup } = await import("@/lib/server/jobs/maintenance"); // registers the daily cleanup
-  const { scheduleLtvRenew } = await import("@/lib/server/evidence/ltv-renew"); // registers 长期验证续期
+  const { scheduleLtvRenew } = await import("@/lib/server/evidence"); // registers 长期验证续期
   const { recoverOrphanJobs, startWorker } = await import("@/lib/server/jobs");
   // what a crashed or killed process of this host left half done is resumed or failed, never stuck
   const requeued = await recoverOrphanJobs();

@@ -1,8 +1,8 @@
 "use server";
 // Thin server actions for 我的印章与签名.
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/server/auth/session";
-import { sealCreate, sealDelete, signatureAdd, signatureDelete, signatureSetDefault } from "@/lib/server/account/seals";
+import { requireUser } from "@/lib/server/auth";
+import { sealCreate, sealDelete, signatureAdd, signatureDelete, signatureSetDefault } from "@/lib/server/account";
 
 const refreshed = <T extends { ok: boolean }>(res: T): T => {
   if (res.ok) revalidatePath("/me/seals");

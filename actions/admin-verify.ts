@@ -1,9 +1,8 @@
 "use server";
 import { cookies } from "next/headers";
-import { requireAdminAccount, currentSessionId } from "@/lib/server/auth/session";
+import { requireAdminAccount, currentSessionId, ADMIN_FACTOR_COOKIE, adminFactorCookieValue } from "@/lib/server/auth";
 import { requestMeta } from "@/lib/server/request";
-import { adminFactorOptions, adminFactorStart, adminFactorVerify } from "@/lib/server/admin/factor";
-import { ADMIN_FACTOR_COOKIE, adminFactorCookieValue } from "@/lib/server/auth/admin-factor-cookie";
+import { adminFactorOptions, adminFactorStart, adminFactorVerify } from "@/lib/server/admin";
 import { fail, ok } from "@/lib/server/result";
 import { config } from "@/lib/server/config";
 

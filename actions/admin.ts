@@ -4,20 +4,15 @@
 // validates the input and records the action in the admin audit.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import { requestMeta } from "@/lib/server/request";
 import { db } from "@/lib/server/db";
 import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { lprBp, setLprBp } from "@/lib/server/settings";
 import { resendOutboxMessage } from "@/lib/server/notify";
 import { lprSettingSchema, lprToBp } from "@/lib/validation/settings";
-import { adminAudit } from "@/lib/server/admin/audit";
-import type { AdminActor } from "@/lib/server/admin/actor";
-import { userFreeze, userUnfreeze } from "@/lib/server/admin/users";
-import { feeRulesUpdate } from "@/lib/server/admin/fees";
-import { couponBatchCreate, couponBatchEdit, couponBatchToggle, couponIssue } from "@/lib/server/admin/coupons";
-import { orderRefund } from "@/lib/server/admin/orders";
-import { iouCaseHide, iouCaseSave, legalProviderSave } from "@/lib/server/admin/content";
+import { adminAudit, userFreeze, userUnfreeze, feeRulesUpdate, couponBatchCreate, couponBatchEdit, couponBatchToggle, couponIssue, orderRefund, iouCaseHide, iouCaseSave, legalProviderSave } from "@/lib/server/admin";
+import type { AdminActor } from "@/lib/server/admin";
 import { parseInput } from "@/lib/validation/input";
 
 async function actor(): Promise<AdminActor> {

@@ -1,7 +1,7 @@
 "use server";
 // Thin server actions for every contract screen: who is calling, then the contract services.
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { requestMeta } from "@/lib/server/request";
 import {
   initiatorAction,
@@ -20,7 +20,7 @@ import {
   templateInitiate,
   claimStart,
 } from "@/lib/server/contracts";
-import { reportRequest } from "@/lib/server/evidence/report";
+import { reportRequest } from "@/lib/server/evidence";
 
 export async function signStartAction(input: unknown) {
   return signStart(await requireUser(), input);

@@ -1,5 +1,5 @@
 "use server";
-import { requestLoginCode } from "@/lib/server/auth/login-code";
+import { requestLoginCode } from "@/lib/server/auth";
 import { requestMeta } from "@/lib/server/request";
 
 export async function requestCodeAction(input: unknown) {

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { sandboxApprove, sandboxDecline } from "@/lib/server/payments/sandbox";
+import { sandboxApprove, sandboxDecline } from "@/lib/server/payments";
 
 // The sandbox gateway's own pay page buttons (模拟支付). They act on the gateway's book only; the
 // merchant (us) learns of the payment from the signed notification, as with the real gateway.

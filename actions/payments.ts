@@ -1,7 +1,7 @@
 "use server";
 // Thin server actions for paying: quotes, orders, coupons.
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { contractFee, couponRedeem, orderCheckout, orderCreate, orderFor } from "@/lib/server/payments";
 import { db } from "@/lib/server/db";
 import { fail, ok, zodFail } from "@/lib/server/result";

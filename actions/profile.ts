@@ -1,13 +1,9 @@
 "use server";
 // Thin server actions for the account center (个人信息, 签署认证方式, 高级设置).
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { requestMeta } from "@/lib/server/request";
-import { credentialDelete, credentialStart, preferredSet, signPasswordClear, signPasswordStart } from "@/lib/server/account/verification";
-import { emailChange, emailCodeRequest, phoneChangeStart, phoneCodeRequest } from "@/lib/server/account/contact";
-import { crossBorderOff, crossBorderStart, renameStart } from "@/lib/server/account/profile";
-import { closeStart } from "@/lib/server/account/closing";
-import { accountVerified } from "@/lib/server/account/verified";
+import { credentialDelete, credentialStart, preferredSet, signPasswordClear, signPasswordStart, emailChange, emailCodeRequest, phoneChangeStart, phoneCodeRequest, crossBorderOff, crossBorderStart, renameStart, closeStart, accountVerified } from "@/lib/server/account";
 
 const refreshed = <T extends { ok: boolean }>(res: T): T => {
   if (res.ok) revalidatePath("/me", "layout");

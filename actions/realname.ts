@@ -1,7 +1,6 @@
 "use server";
-import { requireUser } from "@/lib/server/auth/session";
-import { realNameStart, realNameFinish } from "@/lib/server/identity/real-name";
-import { judgeIntent } from "@/lib/server/identity/intent";
+import { requireUser } from "@/lib/server/auth";
+import { realNameStart, realNameFinish, judgeIntent } from "@/lib/server/identity";
 import { faceCheckResultSchema } from "@/lib/validation/identity";
 import { fail, type ActionResult } from "@/lib/server/result";
 import { parseInput } from "@/lib/validation/input";

@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { createTestDb } from "@/tests/test-db";
 import { setDbForTests } from "@/lib/server/db";
-import { listFolder } from "@/lib/server/contracts/folder";
+import { listFolder } from "@/lib/server/contracts";
 import { test } from "vitest";
 import { row, timeRuns } from "./stats.mts";
 

@@ -28,8 +28,8 @@ const signaturePng = () =>
 
 test("bench:own-file", async () => {
   process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "bench-own-"));
-  const { officeToPdf } = await import("@/lib/server/files/convert");
-  const { stampFields } = await import("@/lib/server/pdf/stamp");
+  const { officeToPdf } = await import("@/lib/server/files");
+  const { stampFields } = await import("@/lib/server/pdf");
 
   const convertRuns = Number(process.env.BENCH_CONVERT_RUNS ?? 5);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-convert-"));

@@ -1,8 +1,7 @@
 // npm run bench:pdf — the IOU PDF: the first render in a fresh process (font loading included),
 // then warm renders, and stamping the 已结清 version onto a signed PDF. Prints; asserts nothing.
 import { performance } from "node:perf_hooks";
-import { renderContractPdf } from "@/lib/server/pdf/render";
-import { renderEndedPdf } from "@/lib/server/pdf/ended";
+import { renderContractPdf, renderEndedPdf } from "@/lib/server/pdf";
 import { iou } from "@/lib/domain/templates/iou";
 import { addDays, formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { test } from "vitest";

@@ -24,8 +24,8 @@ async function pdfWith(pages: number, padBytes = 0): Promise<Uint8Array> {
 
 test("bench:signature", async () => {
   process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "bench-sig-"));
-  const { addSignature } = await import("@/lib/server/pdf/pades");
-  const { addLongTermValidation } = await import("@/lib/server/pdf/ltv");
+  const { addSignature } = await import("@/lib/server/pdf");
+  const { addLongTermValidation } = await import("@/lib/server/pdf");
   const { issueSignerCert, platformPki, timeStampAuthority } = await import("@/lib/server/pki");
   const { ca } = await platformPki();
   const signer = await issueSignerCert({ name: "张三", idMasked: "1101**********1234", contractNumber: "HT2026120400000001" });

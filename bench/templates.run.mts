@@ -1,7 +1,7 @@
 // npm run bench:templates — each template's sample rendered to PDF (warm), as a table of p50/p95,
 // next to the 借条 in the same run. Prints; asserts nothing.
 import { test } from "vitest";
-import { renderContractPdf } from "@/lib/server/pdf/render";
+import { renderContractPdf } from "@/lib/server/pdf";
 import { iou as iouTemplate } from "@/lib/domain/templates/iou";
 import { addDays, formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { TEMPLATES } from "@/lib/domain/templates/registry";

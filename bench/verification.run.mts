@@ -11,7 +11,7 @@ import { row, timeRuns } from "./stats.mts";
 
 test("bench:verification", async () => {
   process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "bench-verify-"));
-  const { hashSignPassword } = await import("@/lib/server/identity/sign-password");
+  const { hashSignPassword } = await import("@/lib/server/identity");
   const { softAuthenticator } = await import("@/lib/server/identity/test-authenticator");
   const runs = Number(process.env.BENCH_RUNS ?? 20);
 

@@ -8,6 +8,7 @@ import { TEMPLATES } from "../lib/domain/templates/registry";
 const WIZARD_TEMPLATES = [
   "iou",
   "guarantee",
+  "debt-transfer",
   "rental",
   "sale",
   "service",
@@ -111,6 +112,40 @@ test("@templates every template's wizard opens and reaches its preview with the 
     await shot(me.page, info, `wizard-${id}`);
   }
   await me.context.close();
+});
+
+test("@templates 债务转移协议（三方）: one row per other party, both invited; each supplies and signs, the initiator last → 已生效", async ({ browser }, info) => {
+  test.setTimeout(180_000);
+  const [original, creditor, next] = await Promise.all([person(browser, info, "原债务人"), person(browser, info, "债权人"), person(browser, info, "新债务人")]);
+  await original.page.goto("/templates/debt-transfer/new?sample=1");
+  // the same phone twice is refused on the second row
+  await original.page.getByLabel("债权人手机号").fill(creditor.phone);
+  await original.page.getByLabel("新债务人手机号").fill(creditor.phone);
+  await original.page.getByRole("button", { name: "下一步", exact: true }).click();
+  await expect(original.page.locator("#party-counterparties-1-phone-error")).toContainText("与债权人的手机号相同");
+  await original.page.getByLabel("新债务人手机号").fill(next.phone);
+  await shot(original.page, info, "three-party-step");
+  for (let i = 0; i < 6 && !(await original.page.getByRole("button", { name: "确认并下一步" }).isVisible()); i++) await original.page.getByRole("button", { name: "下一步", exact: true }).click();
+  await expect(original.page.getByTestId("document")).toContainText("新债务人（丙方）");
+  await original.page.getByRole("button", { name: "确认并下一步" }).click();
+  await expect(original.page).toHaveURL(/\/contracts\/[^/]+\/sign$/);
+  await original.page.getByRole("button", { name: "确认发起" }).click();
+  await expect(original.page).toHaveURL(/\/contracts\/[^/]+$/);
+  const contractUrl = original.page.url();
+
+  for (const other of [next, creditor]) {
+    await other.page.goto(await inviteLink(other.page.request, other.phone));
+    await other.page.getByRole("button", { name: "确认个人信息" }).click();
+    await signHere(other.page);
+    await expect(other.page.getByTestId("status")).toContainText("待");
+  }
+  await original.page.goto(contractUrl);
+  await original.page.getByTestId("initiator-turn").click();
+  await signHere(original.page);
+  await expect(original.page).toHaveURL(/\/contracts\/[^/]+$/);
+  await expect(original.page.getByTestId("status")).toHaveText("已生效");
+  await shot(original.page, info, "three-party-effective");
+  for (const p of [original, creditor, next]) await p.context.close();
 });
 
 /** 收据 from the sample through the wizard and the fee, as 我收款 (payee signs) or 我付款 (确认开具). */

@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { applyMigrations, pgliteRunner, pgRunner, readMigrations } from "@/lib/server/db/migrations";
+import { applyMigrations, pgliteRunner, pgRunner, readMigrations } from "@/lib/server/db";
 
 const migrations = readMigrations(path.resolve(__dirname, "../prisma/migrations"));
 

@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { AppNav } from "@/components/nav/AppNav";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 
 const tiles: { key: string; label: string; desc: string; color: string; href?: string }[] = [
   { key: "iou", label: "借条", desc: "借款凭证，双方签署", color: "bg-orange-50 text-orange-600", href: "/templates/iou" },

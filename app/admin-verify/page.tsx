@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAdminAccount } from "@/lib/server/auth/session";
-import { intentMethods } from "@/lib/server/identity/intent";
+import { requireAdminAccount } from "@/lib/server/auth";
+import { intentMethods } from "@/lib/server/identity";
 import { AdminFactorForm } from "@/components/admin/AdminFactorForm";
 
 export const metadata: Metadata = { title: "管理后台 · 二次验证" };

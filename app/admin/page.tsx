@@ -1,11 +1,11 @@
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import Link from "next/link";
-import { adminOverview } from "@/lib/server/admin/overview";
+import { adminOverview } from "@/lib/server/admin";
 import { OverviewChart } from "@/components/admin/OverviewCharts";
 import { kindLabel } from "@/lib/domain/templates/registry";
 import { providerStatus } from "@/lib/server/providers";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
-import { ltvStatus } from "@/lib/server/evidence/ltv-renew";
+import { ltvStatus } from "@/lib/server/evidence";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<{ days?: string }> }) {

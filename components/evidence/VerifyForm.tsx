@@ -1,6 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
-import type { VerifyResult } from "@/lib/server/evidence/verify";
+import type { VerifyResult } from "@/lib/server/evidence";
 import type { Tone } from "@/lib/domain/evidence";
 import { Button } from "@/components/ui/Button";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ContractStatus } from "@prisma/client";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { listFolder } from "@/lib/server/contracts";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { DOCUMENT_STATES, STATE_LABELS } from "@/lib/domain/lifecycle";

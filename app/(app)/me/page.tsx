@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { maskPhone } from "@/lib/domain/phone";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { ID_TYPE_LABELS } from "@/lib/domain/account-labels";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { sameOriginPath } from "@/lib/domain/safe-path";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { RealNameForm } from "@/components/identity/RealNameForm";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { TEMPLATES, TEMPLATE_CATEGORIES } from "@/lib/domain/templates/registry";
 import { TemplateLibrary } from "@/components/template/TemplateLibrary";
 

@@ -2,7 +2,7 @@ import { sameOriginPath } from "@/lib/domain/safe-path";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import Link from "next/link";
-import { currentUser } from "@/lib/server/auth/session";
+import { currentUser } from "@/lib/server/auth";
 import { devProvidersActive } from "@/lib/server/config";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";

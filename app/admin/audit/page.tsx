@@ -1,6 +1,6 @@
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import { Pager } from "@/components/admin/Pager";
-import { adminAuditList } from "@/lib/server/admin/audit";
+import { adminAuditList } from "@/lib/server/admin";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 
 /** 管理审计: every admin action with who, when and what changed. */

@@ -1,5 +1,5 @@
-import { requireAdmin } from "@/lib/server/auth/session";
-import { allIouCases, allLegalProviders } from "@/lib/server/admin/content";
+import { requireAdmin } from "@/lib/server/auth";
+import { allIouCases, allLegalProviders } from "@/lib/server/admin";
 import { IouCaseForm, LegalProviderForm } from "@/components/admin/forms";
 import { ActionButton } from "@/components/admin/ActionButton";
 import { iouCaseHideAction } from "@/actions/admin";

@@ -1,7 +1,7 @@
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
-import { searchContracts } from "@/lib/server/admin/contracts";
+import { searchContracts } from "@/lib/server/admin";
 import { CONTRACT_STATES, STATE_LABELS } from "@/lib/domain/lifecycle";
 import { TEMPLATES, kindLabel } from "@/lib/domain/templates/registry";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";

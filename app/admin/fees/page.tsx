@@ -1,6 +1,5 @@
-import { requireAdmin } from "@/lib/server/auth/session";
-import { feeRulesForm, feeRulesHistory } from "@/lib/server/admin/fees";
-import { couponBatches, couponBatchHistory } from "@/lib/server/admin/coupons";
+import { requireAdmin } from "@/lib/server/auth";
+import { feeRulesForm, feeRulesHistory, couponBatches, couponBatchHistory } from "@/lib/server/admin";
 import { formatShanghaiDateTime, formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { formatYuan } from "@/lib/domain/money";
 import { now } from "@/lib/server/clock";

@@ -1,7 +1,7 @@
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
-import { searchOrders } from "@/lib/server/admin/orders";
+import { searchOrders } from "@/lib/server/admin";
 import { ORDER_PURPOSE_LABELS, ORDER_STATUS_LABELS } from "@/lib/domain/order-labels";
 import { formatYuan } from "@/lib/domain/money";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";

@@ -1,5 +1,5 @@
-import { requireAdmin } from "@/lib/server/auth/session";
-import { listOutbox } from "@/lib/server/notify/outbox-query";
+import { requireAdmin } from "@/lib/server/auth";
+import { listOutbox } from "@/lib/server/notify";
 import { OutboxTable } from "@/components/outbox/OutboxTable";
 import { resendAction } from "@/actions/admin";
 import { ActionButton } from "@/components/admin/ActionButton";

@@ -1,4 +1,4 @@
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import type { Metadata } from "next";
 import { lprBp } from "@/lib/server/settings";
 import { LprForm } from "./LprForm";

@@ -1,7 +1,7 @@
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
-import { searchUsers } from "@/lib/server/admin/users";
+import { searchUsers } from "@/lib/server/admin";
 import { maskPhone } from "@/lib/domain/phone";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requestLoginCode } from "@/lib/server/auth/login-code";
+import { requestLoginCode } from "@/lib/server/auth";
 import { clientAddressOf } from "@/lib/server/request";
 
 /** 获取验证码 for API clients (the login form uses the equivalent server action). */

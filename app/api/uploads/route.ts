@@ -1,7 +1,7 @@
-import { currentUser } from "@/lib/server/auth/session";
-import { receiveUpload } from "@/lib/server/files/uploads";
+import { currentUser } from "@/lib/server/auth";
+import { receiveUpload } from "@/lib/server/files";
 import { UPLOAD_MAX_BYTES } from "@/lib/domain/file-sniff";
-import { readFormCapped } from "@/lib/server/http/body";
+import { readFormCapped } from "@/lib/server/http";
 
 export const runtime = "nodejs";
 

@@ -1,8 +1,8 @@
 import { db } from "@/lib/server/db";
 import { requestMeta } from "@/lib/server/request";
 import { takeRate } from "@/lib/server/ratelimit";
-import { verifyPdf } from "@/lib/server/evidence/verify";
-import { readFormCapped } from "@/lib/server/http/body";
+import { verifyPdf } from "@/lib/server/evidence";
+import { readFormCapped } from "@/lib/server/http";
 import { UPLOAD_MAX_BYTES } from "@/lib/domain/file-sniff";
 
 export const runtime = "nodejs";

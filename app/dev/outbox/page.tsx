@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { devProvidersActive } from "@/lib/server/config";
-import { listSimulatedOutbox } from "@/lib/server/notify/outbox-query";
+import { listSimulatedOutbox } from "@/lib/server/notify";
 import { OutboxTable } from "@/components/outbox/OutboxTable";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 

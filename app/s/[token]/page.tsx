@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/lib/server/auth/session";
+import { currentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
-import { documentFor, frozenHold, listSignatures, ownFacts, shownFields } from "@/lib/server/contracts";
+import { documentFor, frozenHold, ownFacts, shownFields, linkPartyFor } from "@/lib/server/contracts";
+import { listSignatures } from "@/lib/server/account";
 import { signersDue } from "@/lib/domain/own-file";
 import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
-import { linkPartyFor } from "@/lib/server/contracts/signing";
 import { maskPhone } from "@/lib/domain/phone";
 import { statusLabel, roleLabel } from "@/lib/domain/contract-labels";
 import { DocumentView } from "@/components/contract/DocumentView";
@@ -65,7 +65,7 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
   if (!party.userId && party.phone === user.phone) {
     await db().$transaction(async (tx) => {
       await tx.party.updateMany({ where: { id: party.id, userId: null }, data: { userId: user.id } });
-      const { syncFolder } = await import("@/lib/server/contracts/folder");
+      const { syncFolder } = await import("@/lib/server/contracts");
       await syncFolder(tx, c.id);
     });
   }

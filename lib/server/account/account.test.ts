@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { setClockOffset } from "@/lib/server/clock";
 import { signFinish, signStart } from "@/lib/server/contracts";
 import { initiate, iouDraftSave, iouForm, meta, person, pngDataUrl, sign, versionOf } from "@/lib/server/contracts/test-kit";
-import { intentWebauthnOptions } from "@/lib/server/identity/intent";
+import { intentWebauthnOptions } from "@/lib/server/identity";
 import { softAuthenticator } from "@/lib/server/identity/test-authenticator";
 import { signaturesOf, signatureAdd } from "./seals";
 import { credentialStart, preferredSet, signPasswordStart } from "./verification";
@@ -202,7 +202,7 @@ describe("更名", () => {
 
 describe("港澳台 switch and 账号注销", () => {
   it("the switch turns on after a face check; then an IOU may name a 回乡证 holder, who real-names with it and signs", async () => {
-    const { realNameStart, realNameFinish } = await import("@/lib/server/identity/real-name");
+    const { realNameStart, realNameFinish } = await import("@/lib/server/identity");
     const u = await person("港澳癸");
     const holderPhone = "19912340077";
     const named = iouForm({ counterpartyFill: "SELF", counterpartyName: "陈大文", counterpartyIdType: "HK_MO_PERMIT", counterpartyIdNumber: "H12345678", counterpartyPhone: holderPhone });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
-import { startFaceCheck } from "@/lib/server/identity/face-check";
+import { startFaceCheck } from "@/lib/server/identity";
 import type { IntentPayload } from "@/lib/validation/intent";
 
 // Account changes that need the holder's face (签署密码, 指纹/面容 ID, 更换手机号, 更名, 港澳台 switch,

@@ -3,7 +3,7 @@ import type { User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
-import { saveSignature } from "@/lib/server/contracts/signing";
+import { storeFile } from "@/lib/server/storage";
 import { personalSealSvg, SEAL_STYLES, type SealStyle } from "@/lib/domain/seal";
 import { savedItemSchema, sealCreateSchema, signatureAddSchema } from "@/lib/validation/account";
 import { parseInput } from "@/lib/validation/input";
@@ -11,8 +11,26 @@ import { parseInput } from "@/lib/validation/input";
 // 我的印章与签名: handwritten signatures kept on the account (one is the default offered first)
 // and personal seals drawn from the real name.
 
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
 export const MAX_SIGNATURES = 12;
 export const MAX_SEALS = 6;
+
+/** Stores a drawn signature write-once and keeps it on the account for reuse. */
+export async function saveSignature(userId: string, dataUrl: string): Promise<string | null> {
+  const bytes = new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"));
+  if (bytes.length < 64 || !PNG_MAGIC.every((b, i) => bytes[i] === b)) return null;
+  return db().$transaction(async (tx) => {
+    const sha256 = await storeFile(tx, bytes, "image/png");
+    await tx.savedSignature.upsert({ where: { userId_sha256: { userId, sha256 } }, create: { userId, sha256 }, update: { deletedAt: null, invalidatedAt: null } });
+    return sha256;
+  });
+}
+
+/** The account's kept signatures that may still be used, the default first (offered first when signing). */
+export function listSignatures(userId: string) {
+  return db().savedSignature.findMany({ where: { userId, deletedAt: null, invalidatedAt: null }, orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }], take: 12 });
+}
 
 /** Every kept signature with its state: 已失效 after a rename (never offered for signing again). */
 export async function signaturesOf(userId: string) {

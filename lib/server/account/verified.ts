@@ -1,8 +1,7 @@
 import "server-only";
 import type { User } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
-import { consumeFaceCheck } from "@/lib/server/identity/face-check";
-import { proveIntent } from "@/lib/server/identity/intent";
+import { consumeFaceCheck, proveIntent } from "@/lib/server/identity";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
 import { accountVerifiedSchema } from "@/lib/validation/account";
 import { accountEvent, type AccountOp } from "./hold";

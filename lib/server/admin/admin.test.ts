@@ -3,14 +3,14 @@ import { db } from "@/lib/server/db";
 import { signStart } from "@/lib/server/contracts";
 import { initiate, iouDraftSave, iouForm, person, pngDataUrl, versionOf, payContract } from "@/lib/server/contracts/test-kit";
 import { contractFee, couponRedeem, couponWallet } from "@/lib/server/payments";
-import { hashSignPassword } from "@/lib/server/identity/sign-password";
+import { hashSignPassword } from "@/lib/server/identity";
 import { userFreeze, userUnfreeze } from "./users";
 import { feeRulesUpdate, feeRulesForm } from "./fees";
 import { couponBatchCreate, couponBatchEdit, couponBatchHistory, couponIssue } from "./coupons";
 import { iouCaseHide, iouCaseSave } from "./content";
 import { orderRefund } from "./orders";
 import { adminFactorStart, adminFactorVerify } from "./factor";
-import { searchIouCases, iouCaseById } from "@/lib/server/content/cases";
+import { searchIouCases, iouCaseById } from "@/lib/server/content";
 import { adminOverview } from "./overview";
 
 async function adminActor() {
@@ -44,7 +44,7 @@ describe("admin", () => {
     expect(await userFreeze(actor, { userId: lender.id, reason: "涉嫌欺诈，核实中" })).toEqual({ ok: true, data: undefined });
     expect((await db().user.findUniqueOrThrow({ where: { id: lender.id } })).status).toBe("FROZEN");
     // a frozen account cannot sign in
-    const { requestLoginCode, verifyLoginCode } = await import("@/lib/server/auth/login-code");
+    const { requestLoginCode, verifyLoginCode } = await import("@/lib/server/auth");
     expect(await requestLoginCode({ phone: lender.phone, agree: true }, { ip: "10.9.9.9", limitable: true })).toMatchObject({ ok: true });
     const { deliveredCode } = await import("@/lib/server/notify/test-kit");
     expect(await verifyLoginCode({ phone: lender.phone, code: await deliveredCode(lender.phone), agree: true }, { ip: "10.9.9.9", userAgent: "t" })).toEqual({ ok: false, fieldErrors: { phone: "该账号已被冻结，请联系客服" } });

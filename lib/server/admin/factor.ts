@@ -4,8 +4,7 @@ import type { User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
-import { consumeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
-import { intentWebauthnOptions, proveIntent } from "@/lib/server/identity/intent";
+import { consumeFaceCheck, startFaceCheck, intentWebauthnOptions, proveIntent } from "@/lib/server/identity";
 import type { IntentPayload } from "@/lib/validation/intent";
 import { adminAudit } from "./audit";
 

@@ -9,7 +9,7 @@ import { canIssueCode, checkCode, generateCode, CODE_TTL_MS } from "@/lib/domain
 import { requestCodeSchema, signInSchema } from "@/lib/validation/auth";
 import { fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
 import type { ClientAddress } from "@/lib/domain/client-address";
-import { consentRecord } from "@/lib/server/account/consent";
+import { consentRecord } from "@/lib/server/consent";
 import { parseInput } from "@/lib/validation/input";
 
 const HOUR = 3600_000;

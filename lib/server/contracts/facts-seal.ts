@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import type { SqlRunner } from "@/lib/server/db/migrations";
+import type { SqlRunner } from "@/lib/server/db";
 import { decrypt, encrypt } from "@/lib/server/crypto";
 import { maskId } from "@/lib/domain/idcard";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
-import type { SqlRunner } from "@/lib/server/db/migrations";
+import type { SqlRunner } from "@/lib/server/db";
 import { documentFor, supplementInfo, templateDraftSave, templateInitiate } from "./index";
 import { openFacts, sealStoredFacts } from "./facts-seal";
 import { initiate, iouForm, meta, person, sign, validIdOf, versionOf } from "./test-kit";

@@ -2,7 +2,7 @@ import "server-only";
 // Registers the contract jobs (expiry, repayment reminders) wherever the services load.
 import "./jobs";
 
-export { signStart, signFinish, claimStart, supplementInfo, rejectContract, initiatorAction, listSignatures } from "./signing";
+export { signStart, signFinish, claimStart, supplementInfo, rejectContract, initiatorAction } from "./signing";
 export { setRepayReminder, remindersOf } from "./jobs";
 export { listFolder, FOLDER_PAGE_SIZE } from "./folder";
 export { documentFor } from "./document";
@@ -16,3 +16,11 @@ export { ownDraftSave, ownFieldsSave, ownFacts, shownFields } from "./own-file";
 export { templateDraftSave, templateDraftFor, templateInitiate, templateInitiatorError } from "./template";
 export { sendsWithoutSigning } from "@/lib/domain/contract-kind";
 export { openFacts } from "./facts-seal";
+export * from "./audit";
+export * from "./email";
+export * from "./facts-seal";
+export * from "./folder";
+export * from "./own-file";
+export * from "./signing";
+export * from "./template-facts";
+export * from "./transition";

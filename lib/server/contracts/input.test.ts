@@ -3,8 +3,8 @@ import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
-import { couponBatchCreate } from "@/lib/server/admin/coupons";
-import { requestLoginCode } from "@/lib/server/auth/login-code";
+import { couponBatchCreate } from "@/lib/server/admin";
+import { requestLoginCode } from "@/lib/server/auth";
 import { endRequest, templateDraftSave } from "./index";
 import { effectiveIou, iouDraftSave, iouForm, person } from "./test-kit";
 

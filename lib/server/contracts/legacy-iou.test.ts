@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { blobStore } from "@/lib/server/storage";
-import type { SqlRunner } from "@/lib/server/db/migrations";
-import { verifyPdf } from "@/lib/server/evidence/verify";
+import type { SqlRunner } from "@/lib/server/db";
+import { verifyPdf } from "@/lib/server/evidence";
 import { contractForViewer, documentFor, remindersOf } from "./index";
 import { legacyIouFacts, migrateLegacyIouFacts } from "./template-facts";
 import { effectiveIou } from "./test-kit";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
-import { uploadFor } from "@/lib/server/files/uploads";
+import { uploadFor } from "@/lib/server/files";
 import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { addDays, formatYmd, parseYmd, shanghaiInstant, shanghaiToday } from "@/lib/domain/dates";
 import { normalizePhone } from "@/lib/domain/phone";

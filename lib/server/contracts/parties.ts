@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { User } from "@prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { encrypt } from "@/lib/server/crypto";
-import { idHash } from "@/lib/server/identity/real-name";
+import { idHash } from "@/lib/server/identity";
 import type { YMD } from "@/lib/domain/dates";
 import { maskId, parsePersonId, type IdType } from "@/lib/domain/idcard";
 

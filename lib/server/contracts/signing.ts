@@ -7,9 +7,8 @@ import { ageRangeError } from "@/lib/domain/templates/engine";
 import type { Party, User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
-import { storeFile } from "@/lib/server/storage";
-import { consumeFaceCheck, startFaceCheck } from "@/lib/server/identity/face-check";
-import { intentMethods, proveIntent, type IntentMethods } from "@/lib/server/identity/intent";
+import { saveSignature } from "@/lib/server/account";
+import { consumeFaceCheck, intentMethods, proveIntent, startFaceCheck, type IntentMethods } from "@/lib/server/identity";
 import { renameBlockedReason } from "@/lib/domain/account";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { shanghaiToday } from "@/lib/domain/dates";
@@ -23,24 +22,7 @@ import { frozenHold } from "./hold";
 import { parseInput } from "@/lib/validation/input";
 import { heldPayload, type IntentPayload } from "@/lib/validation/intent";
 
-const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export const URGE_INTERVAL_MS = 3600_000;
-
-/** Stores a drawn signature write-once and keeps it on the account for reuse. */
-export async function saveSignature(userId: string, dataUrl: string): Promise<string | null> {
-  const bytes = new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"));
-  if (bytes.length < 64 || !PNG_MAGIC.every((b, i) => bytes[i] === b)) return null;
-  return db().$transaction(async (tx) => {
-    const sha256 = await storeFile(tx, bytes, "image/png");
-    await tx.savedSignature.upsert({ where: { userId_sha256: { userId, sha256 } }, create: { userId, sha256 }, update: { deletedAt: null, invalidatedAt: null } });
-    return sha256;
-  });
-}
-
-/** The account's kept signatures that may still be used, the default first (offered first when signing). */
-export function listSignatures(userId: string) {
-  return db().savedSignature.findMany({ where: { userId, deletedAt: null, invalidatedAt: null }, orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }], take: 12 });
-}
 
 /** The party a signed-in user acts as through a link, or null when the link is not theirs. */
 export function linkPartyFor(user: Pick<User, "id" | "phone">, party: Party, initiatorId: string): boolean {

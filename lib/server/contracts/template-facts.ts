@@ -1,5 +1,5 @@
 import "server-only";
-import type { SqlRunner } from "@/lib/server/db/migrations";
+import type { SqlRunner } from "@/lib/server/db";
 import type { FormValues } from "@/lib/domain/templates/engine";
 import { COURT_OPTIONS } from "@/lib/domain/templates/iou";
 import { partyShape, type PartyForm } from "@/lib/validation/template";

@@ -3,7 +3,7 @@ import type { User } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { fail, fieldFail, ok, zodFail, type ActionResult } from "@/lib/server/result";
-import { idHash } from "@/lib/server/identity/real-name";
+import { idHash } from "@/lib/server/identity";
 import { shanghaiToday, type YMD } from "@/lib/domain/dates";
 import { normalizePhone } from "@/lib/domain/phone";
 import { wizardTemplateById, type WizardTemplate } from "@/lib/domain/templates/registry";

@@ -5,15 +5,13 @@ import type { User } from "@prisma/client";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { encrypt } from "@/lib/server/crypto";
-import { idHash } from "@/lib/server/identity/real-name";
+import { idHash } from "@/lib/server/identity";
 import { idCheckChar, maskId, type IdType } from "@/lib/domain/idcard";
 import { formatYmd, shanghaiToday, addDays } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import type { ActionResult } from "@/lib/server/result";
 import { signStart, signFinish, supplementInfo, templateDraftSave } from "./index";
-import { contractFee, orderCreate, paymentNoticeHandle } from "@/lib/server/payments";
-import { signNotice } from "@/lib/server/payments/gateway";
-import { sandboxNotice } from "@/lib/server/payments/sandbox";
+import { contractFee, orderCreate, paymentNoticeHandle, signNotice, sandboxNotice } from "@/lib/server/payments";
 import { faceProof } from "@/lib/server/identity/test-kit";
 
 /** The payer approves on the sandbox's page, and its signed notification reaches our handler. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { contractForViewer, endRequest, listFolder, signFinish, signStart, supplementInfo } from "./index";
 import { faceProof } from "@/lib/server/identity/test-kit";
-import { simulatedFaceDecide } from "@/lib/server/identity/simulated-face";
+import { simulatedFaceDecide } from "@/lib/server/identity";
 import { effectiveIou, initiate, iouDraftSave, iouForm, meta, person, pngDataUrl, sign, validIdOf, versionOf } from "./test-kit";
 import { ON_HOLD } from "./hold";
 

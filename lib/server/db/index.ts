@@ -50,3 +50,4 @@ export async function closeDb(): Promise<void> {
 export async function advisoryLock(tx: Tx, key: string): Promise<void> {
   await tx.$executeRaw`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS locked`;
 }
+export * from "./migrations";

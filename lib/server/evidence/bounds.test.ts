@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { blobStore } from "@/lib/server/storage";
 import { effectiveIou } from "@/lib/server/contracts/test-kit";
-import { checkPdf } from "@/lib/server/files/pdf-check";
-import { readFormCapped } from "@/lib/server/http/body";
+import { checkPdf } from "@/lib/server/files";
+import { readFormCapped } from "@/lib/server/http";
 import { verifyPdf } from "./verify";
 
 const signedPdf = async () => {

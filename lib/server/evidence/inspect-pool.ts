@@ -1,6 +1,6 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
-import type { x509 } from "@/lib/server/pki/x509";
+import type { x509 } from "@/lib/server/pki";
 import { INSPECT_LIMITS, inspectPdf, type PdfInspection } from "./inspect";
 import { log } from "@/lib/server/log";
 

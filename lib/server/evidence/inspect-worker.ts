@@ -1,7 +1,7 @@
 // Runs one inspection off the request thread (see inspect-pool.ts): the PDF and the trusted
 // certificates come in, the inspection goes back, and the pool kills this thread at its deadline.
 import { parentPort, workerData } from "node:worker_threads";
-import { x509 } from "@/lib/server/pki/x509";
+import { x509 } from "@/lib/server/pki";
 import { inspectPdf } from "./inspect";
 
 const { pdf, rootDer, sealDer, tsaRootDers } = workerData as { pdf: Uint8Array; rootDer: Uint8Array<ArrayBuffer>; sealDer: Uint8Array<ArrayBuffer>; tsaRootDers: Uint8Array<ArrayBuffer>[] };

@@ -1,9 +1,9 @@
 import "server-only";
+import { BYTE_RANGE } from "@/lib/domain/byte-range";
 import { createHash } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { ab, OID, pkijsCert } from "@/lib/server/pki/cms";
-import { x509 } from "@/lib/server/pki/x509";
+import { ab, OID, pkijsCert, x509 } from "@/lib/server/pki";
 import { readableName } from "@/lib/domain/evidence";
 
 // Reads every PAdES/CMS signature in a PDF and judges it: does the digest of the signed byte
@@ -68,8 +68,6 @@ export type PdfInspection =
 export const INSPECT_LIMITS = { maxSignatures: 30, maxSignatureBytes: 512 * 1024, deadlineMs: 8_000 };
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
-/** Where each signature sits: found in the raw bytes, so even a damaged file yields what can be read. */
-export const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 const hex = (u: ArrayBuffer | Uint8Array) => Buffer.from(u instanceof Uint8Array ? u : new Uint8Array(u)).toString("hex");
 
 /** `trust`: the root to chain to, the platform seal certificate to recognise (if known), and the roots of external TSAs. */

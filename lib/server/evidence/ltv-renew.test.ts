@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { blobStore } from "@/lib/server/storage";
 import { effectiveIou } from "@/lib/server/contracts/test-kit";
-import { verifyAuditChain } from "@/lib/server/contracts/audit";
+import { verifyAuditChain } from "@/lib/server/contracts";
 import { strictVerdict } from "@/lib/server/pki/test-nss";
 import { ltvRenewOnce, ltvStatus, RENEW_AFTER_DAYS } from "./ltv-renew";
 import { verifyPdf } from "./verify";

@@ -3,8 +3,8 @@ import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { blobStore, storeFile } from "@/lib/server/storage";
 import { enqueue, registerJob } from "@/lib/server/jobs";
-import { appendAudit } from "@/lib/server/contracts/audit";
-import { addLongTermValidation } from "@/lib/server/pdf/ltv";
+import { appendAudit } from "@/lib/server/contracts";
+import { addLongTermValidation } from "@/lib/server/pdf";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
 import { addDays, formatYmd, shanghaiInstant, shanghaiToday } from "@/lib/domain/dates";
 

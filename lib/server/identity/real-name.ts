@@ -9,7 +9,7 @@ import { realNameSchema } from "@/lib/validation/identity";
 import { fail, fieldFail, zodFail, type ActionResult } from "@/lib/server/result";
 import { realNameProvider } from "./providers";
 import { consumeFaceCheck, startFaceCheck } from "./face-check";
-import { consentRecord } from "@/lib/server/account/consent";
+import { consentRecord } from "@/lib/server/consent";
 import { parseInput } from "@/lib/validation/input";
 
 type PendingRealName = IntentPayload<"REAL_NAME">;

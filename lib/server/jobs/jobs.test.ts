@@ -4,7 +4,7 @@ import { setClockOffset } from "@/lib/server/clock";
 import os from "node:os";
 import { enqueue, recoverOrphanJobs, registerJob, runDueJobs } from "./index";
 import { queueSms } from "@/lib/server/notify";
-import { failOrphanConversions } from "@/lib/server/files/uploads";
+import { failOrphanConversions } from "@/lib/server/files";
 
 describe("job runner", () => {
   it("runs a due job once, retries a failing one with back-off, and gives up after maxAttempts", async () => {

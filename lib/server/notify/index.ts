@@ -98,3 +98,5 @@ registerJob(DELIVER, async (payload) => {
 export function notifyProvidersSimulated(): { sms: boolean; email: boolean } {
   return { sms: smsProvider().simulated, email: emailProvider().simulated };
 }
+export * from "./outbox-query";
+export * from "./providers";

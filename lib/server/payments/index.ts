@@ -7,3 +7,5 @@ export { orderCreate, orderFor, ordersFor, contractFee, feeAtInitiation, refundC
 export { paymentNoticeHandle } from "./notify";
 export { couponRedeem, couponWallet, type CouponView } from "./coupons";
 export { cardsOf } from "./cards";
+export * from "./gateway";
+export * from "./sandbox";

@@ -2,11 +2,8 @@ import "server-only";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { PDFArray, PDFDict, PDFName, type PDFDocument } from "pdf-lib";
-import { platformPki, timeStampAuthority } from "@/lib/server/pki";
-import { ab, OID } from "@/lib/server/pki/cms";
-import { crlSignerCrl, endCertificatesCrl, rootCrl } from "@/lib/server/pki/revocation";
-import { x509 } from "@/lib/server/pki/x509";
-import { BYTE_RANGE } from "@/lib/server/evidence/inspect";
+import { platformPki, timeStampAuthority, ab, OID, crlSignerCrl, endCertificatesCrl, rootCrl, x509 } from "@/lib/server/pki";
+import { BYTE_RANGE } from "@/lib/domain/byte-range";
 import { addDocumentTimestamp } from "./pades";
 
 // PAdES B-LTA: after the last signature, one revision with a Document Security Store (every

@@ -1,8 +1,7 @@
 import "server-only";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
-import { sha256, signDetached, type TimeStampAuthority } from "@/lib/server/pki/cms";
+import { sha256, signDetached, type TimeStampAuthority, KeyedCert, x509 } from "@/lib/server/pki";
 import { appendObjects, editedObjects } from "./revision";
-import type { KeyedCert, x509 } from "@/lib/server/pki/x509";
 import { metrics } from "@/lib/server/metrics";
 
 // A PAdES signature (ETSI.CAdES.detached) added as an incremental update: the existing bytes are

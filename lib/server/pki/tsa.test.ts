@@ -7,8 +7,8 @@ import { PDFDocument } from "pdf-lib";
 import { issueCert, type KeyedCert } from "./x509";
 import { ab, issueTimeStampToken, sha256 } from "./cms";
 import { HttpTsa } from "./tsa";
-import { addSignature } from "@/lib/server/pdf/pades";
-import { inspectPdf } from "@/lib/server/evidence/inspect";
+import { addSignature } from "@/lib/server/pdf";
+import { inspectPdf } from "@/lib/server/evidence";
 
 // An RFC 3161 service on loopback with its own hierarchy (a stand-in for a commercial TSA), and
 // servers that misbehave: the client must only ever embed a granted token over its own imprint.

@@ -1,9 +1,9 @@
 import "server-only";
 import { config, devProvidersActive } from "@/lib/server/config";
 import { tsaUrls } from "@/lib/server/pki";
-import { notifyProviders } from "@/lib/server/notify/providers";
-import { faceCheckProvider, realNameProvider } from "@/lib/server/identity/providers";
-import { paymentGateway } from "@/lib/server/payments/gateway";
+import { notifyProviders } from "@/lib/server/notify";
+import { faceCheckProvider, realNameProvider } from "@/lib/server/identity";
+import { paymentGateway } from "@/lib/server/payments";
 
 export type ProviderStatus = { kind: string; label: string; name: string; simulated: boolean; configured: boolean };
 

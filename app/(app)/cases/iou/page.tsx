@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { searchIouCases } from "@/lib/server/content/cases";
+import { searchIouCases } from "@/lib/server/content";
 import { formatYmdChinese } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "借条相关司法判例" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { contractForViewer, documentFor, frozenHold, ownFacts, remindersOf, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
 import { OwnDocumentView } from "@/components/own-file/OwnDocument";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
@@ -11,7 +11,7 @@ import { ContractActions } from "@/components/contract/ContractActions";
 import { ShareLink } from "@/components/contract/ShareLink";
 import { MoreActions } from "@/components/contract/MoreActions";
 import { PendingEndPanel } from "@/components/contract/PendingEndPanel";
-import { listLegalProviders } from "@/lib/server/content/legal";
+import { listLegalProviders } from "@/lib/server/content";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
 import { END_LABELS, endKindOfState, endedStatement } from "@/lib/domain/end-request";
 import { contractKind } from "@/lib/domain/contract-kind";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { ownFacts } from "@/lib/server/contracts";
-import { uploadStatus } from "@/lib/server/files/uploads";
+import { uploadStatus } from "@/lib/server/files";
 import { maskPhone } from "@/lib/domain/phone";
 import { FILE_KIND } from "@/lib/domain/own-file";
 import { ownSetupShape } from "@/lib/validation/own-file";

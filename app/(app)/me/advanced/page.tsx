@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { CrossBorderSwitch } from "@/components/account/CrossBorderSwitch";
 
 export const metadata: Metadata = { title: "高级设置" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { cardsOf, feeRules } from "@/lib/server/payments";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { formatFen } from "@/lib/domain/fees";

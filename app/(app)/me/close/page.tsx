@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/server/auth/session";
-import { contractsInProgress } from "@/lib/server/account/open-contracts";
+import { requireUser } from "@/lib/server/auth";
+import { contractsInProgress } from "@/lib/server/account";
 import { STATE_LABELS } from "@/lib/domain/lifecycle";
 import { CloseAccount } from "@/components/account/CloseAccount";
 

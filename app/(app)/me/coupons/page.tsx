@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { couponWallet, type CouponView } from "@/lib/server/payments";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { couponTerms } from "@/lib/domain/fees";

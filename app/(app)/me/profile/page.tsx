@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { maskPhone } from "@/lib/domain/phone";
-import { maskEmail } from "@/lib/server/contracts/email";
+import { maskEmail } from "@/lib/server/contracts";
 import { ID_TYPE_LABELS } from "@/lib/domain/account-labels";
 import { SettingRows } from "@/components/account/SettingRows";
 

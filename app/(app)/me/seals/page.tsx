@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/server/auth/session";
-import { sealsOf, signaturesOf } from "@/lib/server/account/seals";
+import { requireUser } from "@/lib/server/auth";
+import { sealsOf, signaturesOf } from "@/lib/server/account";
 import { SEAL_STYLES, personalSealSvg, type SealStyle } from "@/lib/domain/seal";
 import { SignatureManager } from "@/components/account/SignatureManager";
 import { SealManager } from "@/components/account/SealManager";

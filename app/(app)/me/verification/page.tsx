@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
-import { verificationSettings } from "@/lib/server/account/verification";
+import { requireUser } from "@/lib/server/auth";
+import { verificationSettings } from "@/lib/server/account";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import type { VerifyMethod } from "@/lib/domain/account";
 import { VerificationSettings } from "@/components/account/VerificationSettings";

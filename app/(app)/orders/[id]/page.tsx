@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { orderFor } from "@/lib/server/payments";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { formatFen, type PriceLine } from "@/lib/domain/fees";

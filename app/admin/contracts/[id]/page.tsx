@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import Link from "next/link";
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import { requestMeta } from "@/lib/server/request";
-import { contractForAdmin } from "@/lib/server/admin/contracts";
+import { contractForAdmin } from "@/lib/server/admin";
 import { STATE_LABELS } from "@/lib/domain/lifecycle";
 import { kindLabel } from "@/lib/domain/templates/registry";
 import { ACTION_LABELS, VERIFICATION_LABELS, roleLabel } from "@/lib/domain/contract-labels";

@@ -1,7 +1,7 @@
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import { notFound } from "next/navigation";
 import Link from "next/link";
-import { userDetail } from "@/lib/server/admin/users";
+import { userDetail } from "@/lib/server/admin";
 import { maskPhone } from "@/lib/domain/phone";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { STATE_LABELS } from "@/lib/domain/lifecycle";

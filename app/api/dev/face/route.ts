@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { devProvidersActive } from "@/lib/server/config";
-import { currentUser } from "@/lib/server/auth/session";
-import { simulatedFaceDecide } from "@/lib/server/identity/simulated-face";
+import { currentUser } from "@/lib/server/auth";
+import { simulatedFaceDecide } from "@/lib/server/identity";
 import { parseInput } from "@/lib/validation/input";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { devProvidersActive } from "@/lib/server/config";
-import { listSimulatedOutbox } from "@/lib/server/notify/outbox-query";
+import { listSimulatedOutbox } from "@/lib/server/notify";
 
 export const dynamic = "force-dynamic";
 

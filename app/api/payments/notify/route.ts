@@ -1,6 +1,6 @@
 import { paymentNoticeHandle } from "@/lib/server/payments";
 // what a paid order does is registered by the capability that sells it: load each one here
-import "@/lib/server/evidence/report";
+import "@/lib/server/evidence";
 
 export const runtime = "nodejs";
 

@@ -1,5 +1,4 @@
-import { platformPki } from "@/lib/server/pki";
-import { endCertificatesCrl } from "@/lib/server/pki/revocation";
+import { platformPki, endCertificatesCrl } from "@/lib/server/pki";
 
 /** The list covering the CA's end certificates (signers, seal, TSA), named by their CRL distribution point. */
 export async function GET() {

@@ -1,5 +1,4 @@
-import { platformPki } from "@/lib/server/pki";
-import { rootCrl } from "@/lib/server/pki/revocation";
+import { platformPki, rootCrl } from "@/lib/server/pki";
 
 /** The root's CRL (it covers the issuing CA), named by the CA certificate's CRL distribution point. */
 export async function GET() {

@@ -1,4 +1,4 @@
-import { currentUser } from "@/lib/server/auth/session";
+import { currentUser } from "@/lib/server/auth";
 import { maySeeSignature } from "@/lib/server/contracts";
 import { blobStore } from "@/lib/server/storage";
 

@@ -1,5 +1,5 @@
-import { currentUser } from "@/lib/server/auth/session";
-import { uploadStatus } from "@/lib/server/files/uploads";
+import { currentUser } from "@/lib/server/auth";
+import { uploadStatus } from "@/lib/server/files";
 
 /** An upload's state while LibreOffice converts it (polled by the upload step); the uploader only. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { sandboxPayment } from "@/lib/server/payments/sandbox";
+import { sandboxPayment } from "@/lib/server/payments";
 import { formatFen } from "@/lib/domain/fees";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 import { sandboxApproveAction, sandboxDeclineAction } from "@/actions/pay-sandbox";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { iouCaseById } from "@/lib/server/content/cases";
+import { iouCaseById } from "@/lib/server/content";
 import { formatYmdChinese } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "判例详情" };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { contractForViewer } from "@/lib/server/contracts";
-import { signatureCertificates } from "@/lib/server/evidence/certificates";
+import { signatureCertificates } from "@/lib/server/evidence";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
 import { formatShanghaiInstant } from "@/lib/domain/dates";
 

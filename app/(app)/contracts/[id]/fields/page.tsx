@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { contractForViewer, ownFacts } from "@/lib/server/contracts";
 import type { FieldKind } from "@/lib/domain/own-file";

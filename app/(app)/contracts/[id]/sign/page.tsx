@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
-import { contractForViewer, documentFor, listSignatures, ownFacts, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
+import { requireUser } from "@/lib/server/auth";
+import { contractForViewer, documentFor, ownFacts, sendsWithoutSigning, shownFields } from "@/lib/server/contracts";
+import { listSignatures } from "@/lib/server/account";
 import { InitiateButton } from "@/components/contract/InitiateButton";
 import { RejectForm } from "@/components/signing/RecipientActions";
 import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";

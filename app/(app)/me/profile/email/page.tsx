@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/server/auth/session";
-import { maskEmail } from "@/lib/server/contracts/email";
+import { requireUser } from "@/lib/server/auth";
+import { maskEmail } from "@/lib/server/contracts";
 import { ContactChangeForm } from "@/components/account/ContactChangeForm";
 
 export const metadata: Metadata = { title: "更换邮箱" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
+import { requireUser } from "@/lib/server/auth";
 import { maskPhone } from "@/lib/domain/phone";
 import { ContactChangeForm } from "@/components/account/ContactChangeForm";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/session";
-import { contractsAwaitingMySignature } from "@/lib/server/account/open-contracts";
+import { requireUser } from "@/lib/server/auth";
+import { contractsAwaitingMySignature } from "@/lib/server/account";
 import { STATE_LABELS } from "@/lib/domain/lifecycle";
 import { RenameFlow } from "@/components/account/RenameFlow";
 

@@ -1,8 +1,7 @@
-import { currentUser } from "@/lib/server/auth/session";
-import { contractForViewer } from "@/lib/server/contracts";
-import { ownFacts } from "@/lib/server/contracts/own-file";
+import { currentUser } from "@/lib/server/auth";
+import { contractForViewer, ownFacts } from "@/lib/server/contracts";
 import { blobStore } from "@/lib/server/storage";
-import { pdfResponse } from "@/lib/server/files/respond";
+import { pdfResponse } from "@/lib/server/files";
 
 /** An own-document contract's uploaded PDF (before stamping), for its parties only. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
-import { currentUser } from "@/lib/server/auth/session";
+import { currentUser } from "@/lib/server/auth";
 import { contractForViewer } from "@/lib/server/contracts";
 import { blobStore } from "@/lib/server/storage";
-import { pdfResponse } from "@/lib/server/files/respond";
+import { pdfResponse } from "@/lib/server/files";
 
 /** The 结清确认书 / 解除确认书 (sealed, its own document), for the contract's parties only. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,5 @@
-import { currentUser } from "@/lib/server/auth/session";
-import { uploadPdf } from "@/lib/server/files/uploads";
-import { pdfResponse } from "@/lib/server/files/respond";
+import { currentUser } from "@/lib/server/auth";
+import { uploadPdf, pdfResponse } from "@/lib/server/files";
 
 /** The uploaded document as a PDF, for the uploader while they set up the contract. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {

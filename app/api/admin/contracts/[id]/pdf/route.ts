@@ -1,6 +1,6 @@
-import { requireAdmin } from "@/lib/server/auth/session";
+import { requireAdmin } from "@/lib/server/auth";
 import { requestMeta } from "@/lib/server/request";
-import { contractPdfForAdmin } from "@/lib/server/admin/contracts";
+import { contractPdfForAdmin } from "@/lib/server/admin";
 import { blobStore } from "@/lib/server/storage";
 
 /** The stored contract PDF for an admin (second factor passed); each download is audited. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { requestLoginCode, verifyLoginCode } from "@/lib/server/auth/login-code";
-import { realNameStart } from "@/lib/server/identity/real-name";
+import { requestLoginCode, verifyLoginCode } from "@/lib/server/auth";
+import { realNameStart } from "@/lib/server/identity";
 import { deliveredCode } from "@/lib/server/notify/test-kit";
 import { CONSENT_VERSIONS } from "@/lib/domain/legal";
 import { idCheckChar } from "@/lib/domain/idcard";

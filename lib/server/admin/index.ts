@@ -1,0 +1,11 @@
+import "server-only";
+export * from "./actor";
+export * from "./audit";
+export * from "./content";
+export * from "./contracts";
+export * from "./coupons";
+export * from "./factor";
+export * from "./fees";
+export * from "./orders";
+export * from "./overview";
+export * from "./users";

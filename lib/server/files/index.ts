@@ -1,0 +1,5 @@
+import "server-only";
+export * from "./convert";
+export * from "./pdf-check";
+export * from "./respond";
+export * from "./uploads";

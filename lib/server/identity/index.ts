@@ -1,0 +1,8 @@
+import "server-only";
+export * from "./face-check";
+export * from "./intent";
+export * from "./providers";
+export * from "./real-name";
+export * from "./sign-password";
+export * from "./simulated-face";
+export * from "./webauthn";
