@@ -20,6 +20,6 @@ const config = [
   },
   // Entry points that run outside the app server (the proxy before every request, CLI scripts under
   // tsx) load only the modules they need: a capability's index would pull in the PDF renderer or the database.
-  { files: ["proxy.ts", "scripts/**", "prisma/**"], rules: { "no-restricted-imports": "off" } },
+  { files: ["proxy.ts", "scripts/**", "prisma/**", "tests/test-db.ts"], rules: { "no-restricted-imports": "off" } },
 ];
 export default config;

@@ -40,6 +40,12 @@ const nextConfig: NextConfig = {
     // one registry shared with scripts/serve.mjs (which records request latency)
     "prom-client",
     "pino",
+    // @peculiar/x509 resolves its services through tsyringe, which needs reflect-metadata loaded
+    // first; bundled, a route that reaches the PKI through several indexes could evaluate them out
+    // of order ("tsyringe requires a reflect polyfill"). Plain requires keep the import order.
+    "reflect-metadata",
+    "tsyringe",
+    "@peculiar/x509",
   ],
   poweredByHeader: false,
   // The 借条 had its own pages before it became a template; old bookmarks and drafts' links land on the template's.

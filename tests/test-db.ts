@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { applyMigrations, pgliteRunner, pgRunner, readMigrations } from "@/lib/server/db";
+import { applyMigrations, pgliteRunner, pgRunner, readMigrations } from "@/lib/server/db/migrations"; // the runner, not part of the db API
 
 const migrations = readMigrations(path.resolve(__dirname, "../prisma/migrations"));
 
