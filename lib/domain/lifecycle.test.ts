@@ -93,7 +93,9 @@ describe("context-dependent outcomes", () => {
   });
 
   it("supplement waits for the last missing recipient", () => {
-    expect(transition("PENDING_INFO", "supplement", "RECIPIENT", { ...base, recipientsMissingInfo: 2 })).toMatchObject({ to: "PENDING_INFO" });
+    expect(transition("PENDING_INFO", "supplement", "RECIPIENT", { ...base, recipientsMissingInfo: 2 })).toMatchObject({ to: "PENDING_INFO", effects: [] });
+    // the last identity in: whoever was waiting for it is told they may sign now
+    expect(transition("PENDING_INFO", "supplement", "RECIPIENT", { ...base, recipientsMissingInfo: 1 })).toMatchObject({ to: "PENDING_SIGN", effects: ["inviteReadySigners"] });
     expect(transition("PENDING_INFO", "supplement", "RECIPIENT", { ...base, recipientsMissingInfo: 1, claimStyle: true })).toMatchObject({ to: "PENDING_CLAIM" });
   });
 

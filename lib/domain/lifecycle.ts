@@ -52,6 +52,7 @@ export type Effect =
   | "inviteRecipients" // SMS each recipient their link
   | "notifyInitiatorSigned" // a recipient signed, others still pending
   | "inviteNextSigner" // 按顺序签署: the next signer in order gets their link
+  | "inviteReadySigners" // the last missing identity came in: signers who were waiting for it may sign now
   | "notifyAllEffective" // everyone signed: tell all parties, store the final PDF
   | "storeFinalPdf"
   | "notifyInitiatorRejected"
@@ -129,7 +130,7 @@ const TABLE: readonly Row[] = [
     action: "supplement",
     roles: ["RECIPIENT"],
     to: (c) => (c.recipientsMissingInfo > 1 ? "PENDING_INFO" : c.claimStyle ? "PENDING_CLAIM" : "PENDING_SIGN"),
-    effects: [],
+    effects: (c) => (c.recipientsMissingInfo > 1 ? [] : ["inviteReadySigners"]),
     party: "WAITING_SIGN",
   },
   {

@@ -43,7 +43,7 @@ export async function runEffects(
   tx: Tx,
   c: ContractWithParties,
   effects: Effect[],
-  step: { action: ContractAction; from: ContractStatus; detail: Record<string, Prisma.InputJsonValue | null> },
+  step: { action: ContractAction; from: ContractStatus; detail: Record<string, Prisma.InputJsonValue | null>; actorPartyId?: string },
 ): Promise<string | null> {
   const { detail } = step;
   let docSha256: string | null = null;
@@ -67,6 +67,15 @@ export async function runEffects(
           const verb = p.status === "WAITING_INFO" ? "补充信息并签署" : "签署";
           const prefix = effect === "remindRecipients" ? "提醒您：" : effect === "inviteNextSigner" ? "轮到您签署了：" : "";
           await sms(phoneOf(p), `${prefix}${initiatorName(c)}邀请您${verb}《${c.title}》，请于${until}前打开 ${signLink(p.inviteToken!)} 处理。`, effect === "remindRecipients" ? "contract.urge" : "contract.invite");
+        }
+        break;
+      }
+      case "inviteReadySigners": {
+        // those who supplied earlier (or were named by the initiator) could not sign while someone's identity was missing
+        const until = formatYmd(shanghaiToday(expiryOf(c)));
+        for (const p of invitees(c)) {
+          if (p.id === step.actorPartyId || p.status !== "WAITING_SIGN") continue;
+          await sms(phoneOf(p), `《${c.title}》各签署方信息已补充完整，轮到您签署了：请于${until}前打开 ${signLink(p.inviteToken!)} 签署。`, "contract.invite");
         }
         break;
       }

@@ -109,7 +109,7 @@ export async function runTransition(req: TransitionRequest): Promise<{ from: Con
       await req.apply?.(tx, c);
 
       const after = await tx.contract.findUniqueOrThrow({ where: { id: c.id }, include: { parties: true } });
-      const docSha256 = await runEffects(tx, after, t.effects, { action: req.action, from: c.status, detail: req.detail ?? {} });
+      const docSha256 = await runEffects(tx, after, t.effects, { action: req.action, from: c.status, detail: req.detail ?? {}, actorPartyId: req.actor.partyId });
       await appendAudit(tx, c.id, {
         action: req.action,
         fromStatus: c.status,
