@@ -395,7 +395,7 @@ function CounterpartyFields({ index, heading, who, row, phoneOptional, crossBord
           label={`${who}信息`}
           className="flex gap-1"
           value={row.fill}
-          options={[["COUNTERPARTY", `${who}填`], ["SELF", "我来填"]] as const}
+          options={[["COUNTERPARTY", "对方填"], ["SELF", "我来填"]] as const}
           field={register(`${path}.fill`)}
         />
       </div>
