@@ -126,6 +126,33 @@ test("@own-file three signers in order: the third waits for the second; 已生�
     if (who !== "我") await forSigner(a.page, who);
     await a.page.getByTestId("palette-SIGNATURE").click();
   }
+  // @ux three taps place three fields side by side, never on top of each other
+  // in page coordinates, so that scrolling between two readings does not move them
+  const rects = () =>
+    a.page.getByTestId("placed-field").evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+      }),
+    );
+  type Box = Awaited<ReturnType<typeof rects>>[number];
+  const clash = (r: Box[]) => r.some((p, i) => r.some((q, j) => j > i && p.x < q.x + q.width - 1 && q.x < p.x + p.width - 1 && p.y < q.y + q.height - 1 && q.y < p.y + p.height - 1));
+  expect(clash(await rects())).toBe(false);
+  if (info.project.name === "desktop") {
+    // moved onto another, a field is marked and the layout cannot be saved until it is moved off
+    const fields = a.page.getByTestId("placed-field");
+    await fields.nth(2).dragTo(fields.nth(0));
+    await expect(a.page.locator('[data-testid="placed-field"][data-overlap="true"]')).toHaveCount(2);
+    await a.page.getByRole("button", { name: "下一步" }).click();
+    await expect(a.page.getByRole("alert").filter({ hasText: "签署区域不能重叠" })).toBeVisible();
+    await shot(a.page, info, "own-fields-overlap");
+    // removed and placed again (for the same signer), it finds a free spot by itself
+    await a.page.getByRole("button", { name: "删除签署区域" }).click();
+    await a.page.getByTestId("palette-SIGNATURE").click();
+    await expect(fields).toHaveCount(3);
+    expect(clash(await rects())).toBe(false);
+    await expect(a.page.locator('[data-testid="placed-field"][data-overlap="true"]')).toHaveCount(0);
+  }
   await a.page.getByRole("button", { name: "下一步" }).click();
   await signOwnDocument(a.page);
   const contractUrl = a.page.url();

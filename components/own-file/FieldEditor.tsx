@@ -1,11 +1,11 @@
 "use client";
-import { useCallback, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
 import { PdfPages } from "@/components/pdf/PdfPages";
 import { usePdfDocument } from "@/components/pdf/pdfjs";
 import { ownFieldsSaveAction } from "@/actions/contracts";
-import { clampRect } from "@/lib/domain/field-geometry";
+import { clampRect, freeSpot, overlappingPairs } from "@/lib/domain/field-geometry";
 import { FIELD_DEFAULT_SIZE, FIELD_KINDS, FIELD_LABELS, signersWithoutSignature, type FieldKind } from "@/lib/domain/own-file";
 import { FieldBox, toneOf, type Rect } from "./FieldBox";
 
@@ -53,9 +53,10 @@ export function FieldEditor({ contractId, version, pdfUrl, signers, initial }: {
 
   const add = (kind: FieldKind, page: number, cx: number, cy: number) => {
     const size = FIELD_DEFAULT_SIZE[kind];
-    const rect = clampRect({ x: cx - size.w / 2, y: cy - size.h / 2, ...size });
+    const wanted = clampRect({ x: cx - size.w / 2, y: cy - size.h / 2, ...size });
     const key = newKey();
-    setFields((fs) => [...fs, { key, partySeq: owner, kind, page, ...rect }]);
+    // never on top of a field already there (two taps would otherwise stack two signers' fields)
+    setFields((fs) => [...fs, { key, partySeq: owner, kind, page, ...(freeSpot(wanted, fs.filter((f) => f.page === page)) ?? wanted) }]);
     setSelected(key);
     setError(null);
   };
@@ -104,6 +105,8 @@ export function FieldEditor({ contractId, version, pdfUrl, signers, initial }: {
   const remove = (key: string) => setFields((fs) => fs.filter((f) => f.key !== key));
   const reassign = (key: string, seq: number) => setFields((fs) => fs.map((f) => (f.key === key ? { ...f, partySeq: seq } : f)));
 
+  // fields moved onto each other are marked; saving refuses them (the PDF would print one over the other)
+  const clashing = useMemo(() => new Set(overlappingPairs(fields).flatMap(([i, j]) => [fields[i]!.key, fields[j]!.key])), [fields]);
   const overlay = useCallback(
     (page: number) =>
       fields
@@ -116,7 +119,8 @@ export function FieldEditor({ contractId, version, pdfUrl, signers, initial }: {
             kind={f.kind}
             owner={labelOf(f.partySeq)}
             data-testid="placed-field"
-            className={`cursor-move touch-none select-none ${selected === f.key ? "ring-2 ring-offset-1 ring-slate-700" : ""}`}
+            data-overlap={clashing.has(f.key) ? "true" : undefined}
+            className={`cursor-move touch-none select-none ${selected === f.key ? "ring-2 ring-offset-1 ring-slate-700" : clashing.has(f.key) ? "ring-2 ring-red-500" : ""}`}
             onPointerDown={fieldDown(f, "move")}
             onPointerMove={fieldMove}
             onPointerUp={fieldUp}
@@ -148,7 +152,7 @@ export function FieldEditor({ contractId, version, pdfUrl, signers, initial }: {
           </FieldBox>
         )),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- handlers read refs and state setters only
-    [fields, selected, signers],
+    [fields, selected, signers, clashing],
   );
 
   const save = async () => {

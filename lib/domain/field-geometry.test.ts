@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampRect, placeField, userToFrac, viewSize, viewToUser, type PageBox } from "./field-geometry";
+import { clampRect, freeSpot, overlappingPairs, overlaps, placeField, userToFrac, viewSize, viewToUser, type PageBox } from "./field-geometry";
 
 const A4: PageBox = { x0: 0, y0: 0, width: 595.28, height: 841.89, rotate: 0 };
 const LETTER_90: PageBox = { x0: 0, y0: 0, width: 612, height: 792, rotate: 90 };
@@ -83,5 +83,47 @@ describe("clampRect keeps a field on its page", () => {
   ])("%o → %o", (input, out) => {
     const r = clampRect(input);
     for (const k of ["x", "y", "w", "h"] as const) expect(r[k]).toBeCloseTo(out[k], 9);
+  });
+});
+
+describe("fields never print over each other", () => {
+  const box = (x: number, y: number, w = 0.2, h = 0.1) => ({ x, y, w, h });
+  it.each([
+    [box(0, 0), box(0.2, 0), false], // side by side, touching
+    [box(0, 0), box(0.1995, 0), false], // within the sliver
+    [box(0, 0), box(0.19, 0.05), true],
+    [box(0.3, 0.3), box(0.35, 0.32, 0.05, 0.05), true], // one inside the other
+    [box(0, 0), box(0, 0.1), false], // stacked, touching
+  ])("%j and %j overlap: %s", (a, b, expected) => {
+    expect(overlaps(a, b)).toBe(expected);
+    expect(overlaps(b, a)).toBe(expected);
+  });
+  it("a new field goes beside the ones already there, then below, and keeps its size", () => {
+    const first = box(0.4, 0.45);
+    const beside = freeSpot(box(0.4, 0.45), [first])!;
+    expect(beside).toMatchObject({ y: 0.45, w: 0.2, h: 0.1 });
+    expect(beside.x).toBeCloseTo(0.6, 5);
+    const third = freeSpot(box(0.4, 0.45), [first, beside])!;
+    expect(third.x).toBeCloseTo(0.8, 5); // still room on the right
+    const left = freeSpot(box(0.4, 0.45), [first, beside, third])!;
+    expect(left).toMatchObject({ y: 0.45 });
+    expect(left.x + left.w).toBeLessThanOrEqual(0.4 + 0.001);
+    const row = [first, beside, third, left, box(0, 0.45)];
+    const below = freeSpot(box(0.4, 0.45), row)!;
+    expect(below.x).toBe(0.4);
+    expect(below.y).toBeGreaterThanOrEqual(0.55 - 0.001);
+    expect(row.some((t) => overlaps(below, t))).toBe(false);
+  });
+  it("a free spot is kept as it is; a full page has none", () => {
+    expect(freeSpot(box(0.1, 0.1), [box(0.5, 0.5)])).toEqual(box(0.1, 0.1));
+    expect(freeSpot(box(0, 0, 0.5, 0.5), [box(0, 0, 1, 1)])).toBeNull();
+  });
+  it("lists overlapping pairs on the same page only", () => {
+    const f = [
+      { ...box(0, 0), page: 0 },
+      { ...box(0.1, 0.05), page: 0 },
+      { ...box(0.1, 0.05), page: 1 },
+    ];
+    expect(overlappingPairs(f)).toEqual([[0, 1]]);
   });
 });

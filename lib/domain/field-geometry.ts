@@ -79,3 +79,41 @@ export function clampRect(r: FracRect, min = 0.02): FracRect {
   const h = Math.min(Math.max(r.h, min), 1);
   return { x: Math.min(Math.max(r.x, 0), 1 - w), y: Math.min(Math.max(r.y, 0), 1 - h), w, h };
 }
+
+/** Two fields on the same page overlap when they share more than a sliver (1/1000 of the page each way). */
+export function overlaps(a: FracRect, b: FracRect, slack = 0.001): boolean {
+  return a.x + slack < b.x + b.w && b.x + slack < a.x + a.w && a.y + slack < b.y + b.h && b.y + slack < a.y + a.h;
+}
+
+/**
+ * Where a new field of `r`'s size goes so that it overlaps none of `taken`: `r` itself when free,
+ * else beside it in the same row (right, then left: signature blocks side by side stay on screen),
+ * else straight below, else straight above, else the first free place scanning the page in rows.
+ * Null when the page has no room (the caller keeps `r`, and saving refuses the overlap).
+ */
+export function freeSpot(r: FracRect, taken: readonly FracRect[], step = 0.01): FracRect | null {
+  const fits = (x: number, y: number) => x + r.w <= 1.0001 && y + r.h <= 1.0001;
+  const free = (c: FracRect) => !taken.some((t) => overlaps(c, t));
+  const grid = [...Array(Math.floor(1 / step) + 1).keys()].map((i) => Math.round(i * step * 1000) / 1000);
+  const candidates = [
+    [r.x, r.y],
+    ...grid.filter((x) => x > r.x).map((x) => [x, r.y]),
+    ...grid.filter((x) => x < r.x).reverse().map((x) => [x, r.y]),
+    ...grid.filter((y) => y > r.y).map((y) => [r.x, y]),
+    ...grid.filter((y) => y < r.y).reverse().map((y) => [r.x, y]),
+    ...grid.flatMap((y) => grid.map((x) => [x, y])),
+  ] as [number, number][];
+  for (const [x, y] of candidates) {
+    if (!fits(x, y)) continue;
+    const c = clampRect({ ...r, x, y });
+    if (free(c)) return c;
+  }
+  return null;
+}
+
+/** The index pairs of fields (same page) that overlap, for refusing a layout that would print one over another. */
+export function overlappingPairs<F extends FracRect & { page: number }>(fields: readonly F[]): [number, number][] {
+  const out: [number, number][] = [];
+  fields.forEach((a, i) => fields.forEach((b, j) => j > i && a.page === b.page && overlaps(a, b) && out.push([i, j])));
+  return out;
+}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { addDays, compareYmd, formatYmd, parseYmd, shanghaiToday, type YMD } from "@/lib/domain/dates";
 import { ageOn } from "@/lib/domain/idcard";
 import { normalizePhone } from "@/lib/domain/phone";
+import { overlappingPairs } from "@/lib/domain/field-geometry";
 import { DEFAULT_DEADLINE_DAYS, FIELD_KINDS, MAX_DEADLINE_DAYS, MAX_FIELDS, MAX_PAGES, MAX_SIGNERS, signersWithoutSignature } from "@/lib/domain/own-file";
 import { REAL_NAME_MIN_AGE } from "./identity";
 import { counterpartyId, counterpartyIssues, fillMode, idType } from "./party";
@@ -96,6 +97,8 @@ export function ownFieldsSchema(signerCount: number, pageCount: number, names: s
         if (f.partySeq >= signerCount) ctx.addIssue({ code: "custom", path: ["fields", i], message: "签署区域指定的签署方不存在" });
         if (f.page >= pageCount) ctx.addIssue({ code: "custom", path: ["fields", i], message: "签署区域所在的页不存在" });
       });
+      // one field printed over another would make both unreadable in the signed document
+      for (const [, j] of overlappingPairs(v.fields)) ctx.addIssue({ code: "custom", path: ["fields", j], message: "签署区域不能重叠，请把重叠的区域移开" });
       const missing = signersWithoutSignature([...Array(signerCount).keys()], v.fields);
       if (missing.length) {
         const who = missing.map((seq) => names[seq] || `签署方${seq + 1}`).join("、");
