@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ADMIN_SIGN_PASSWORD, adminSession, approveSandboxPayment, chooseSignature, completeRealName, inviteLink, passAdminFactor, person, randomAdultId, setSignPassword, shot, signIn } from "./helpers";
+import { ADMIN_SIGN_PASSWORD, adminSession, approveSandboxPayment, chooseSignature, completeRealName, inviteLink, passAdminFactor, person, randomAdultId, randomPhone, setSignPassword, shot, signIn } from "./helpers";
 import { confirmWizard, fillFacts, openWizard } from "./iou-flow";
 
 /** A server action's id in the production build, as a browser would send it. */
@@ -76,6 +76,15 @@ test("@admin coupon batch used by a user; a frozen user cannot sign; a case-libr
   await create.getByRole("button", { name: "创建批次" }).click();
   await expect(create.getByRole("status")).toHaveText("批次已创建");
   await expect(admin.getByTestId("coupon-batch").filter({ hasText: code })).toBeVisible();
+  // and one that covers a whole 借条
+  const freeCode = `${code}F`;
+  await create.getByLabel("名称").fill(`全免${code}`);
+  await create.getByLabel("减免金额（元）").fill("10");
+  await create.getByLabel("适用合同类型（选填，逗号分隔）").fill("iou");
+  await create.getByLabel("截止日期").fill("2099-12-31");
+  await create.getByLabel("兑换码（选填，公开发放）").fill(freeCode);
+  await create.getByRole("button", { name: "创建批次" }).click();
+  await expect(admin.getByTestId("coupon-batch").filter({ hasText: freeCode })).toBeVisible();
   await shot(admin, info, "admin-fees");
 
   // the user redeems it and pays an IOU with it
@@ -100,6 +109,29 @@ test("@admin coupon batch used by a user; a frozen user cannot sign; a case-libr
   await u.getByRole("button", { name: "模拟核验通过" }).click();
   await expect(u).toHaveURL(/\/contracts\/[^/]+$/);
   const contractUrl = u.url();
+
+  // @ux a coupon that brings the fee to ¥0.00 leads straight to signing, and is spent exactly once
+  await u.goto("/me/coupons");
+  await u.getByLabel("兑换码").fill(freeCode);
+  await u.getByRole("button", { name: "兑换", exact: true }).click();
+  await expect(u.getByTestId("redeem-done")).toContainText(`全免${code}`);
+  await openWizard(u);
+  await u.getByLabel("对方手机号（选填）").fill(randomPhone());
+  await fillFacts(u, "800");
+  await confirmWizard(u);
+  await u.getByLabel("优惠券").selectOption({ label: `全免${code}（减¥10.00）` });
+  await expect(u.getByTestId("price-lines")).toContainText("¥0.00");
+  await shot(u, info, "fee-coupon-free");
+  await u.getByTestId("fee-coupon-free").click();
+  await expect(u.getByTestId("fee-paid")).toContainText("¥0.00");
+  await u.reload();
+  await expect(u.getByTestId("fee-paid")).toContainText("¥0.00");
+  await chooseSignature(u);
+  await u.getByRole("button", { name: "确认签署借条" }).click();
+  await u.getByRole("button", { name: "模拟核验通过" }).click();
+  await expect(u).toHaveURL(/\/contracts\/[^/]+$/);
+  await u.goto("/me/coupons?tab=used");
+  await expect(u.getByTestId("coupon").filter({ hasText: `全免${code}` })).toHaveCount(1);
 
   // 2. the admin freezes the borrower: their session ends, sign-in is refused, the lender sees the contract on hold
   await admin.goto("/admin/users");

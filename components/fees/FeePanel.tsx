@@ -51,7 +51,12 @@ export function FeePanel({ contractId, initial, paidFen, coupons }: { contractId
     <section className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100" aria-label="合同费用">
       <h2 className="font-medium">合同费用</h2>
       <PriceLines lines={q.lines} />
-      {q.totalFen > 0 && coupons.length > 0 && (
+      {q.quotaNote && (
+        <p className="text-xs text-slate-500" data-testid="quota-note">
+          {q.quotaNote}
+        </p>
+      )}
+      {coupons.length > 0 && (q.totalFen > 0 || couponId) && (
         <label className="flex flex-col gap-1 text-sm">
           <span className="text-slate-600">优惠券</span>
           <select className="min-h-11 rounded-lg border border-slate-300 bg-white px-3" value={couponId ?? ""} onChange={(e) => void choose(e.target.value || null)} aria-describedby="coupon-error">
@@ -77,6 +82,11 @@ export function FeePanel({ contractId, initial, paidFen, coupons }: { contractId
       {q.totalFen > 0 ? (
         <Button onClick={pay} disabled={busy}>
           {busy ? "正在下单…" : `去支付 ${formatFen(q.totalFen)}`}
+        </Button>
+      ) : q.couponId ? (
+        // the coupon covers it all: a ¥0 order spends it once (the server marks it paid at once), then signing opens
+        <Button onClick={pay} disabled={busy} data-testid="fee-coupon-free">
+          {busy ? "正在使用优惠券…" : "使用优惠券，本次免费"}
         </Button>
       ) : (
         <p className="text-sm text-slate-600">本次无需支付。</p>

@@ -55,6 +55,9 @@ describe("quote", () => {
     expect(q.lines.at(-1)).toEqual({ label: "实付", amountFen: total });
     expect(q.lines.slice(0, -1).reduce((s, l) => s + l.amountFen, 0)).toBe(total);
     expect(q.couponId).toBe(over.coupon && !couponError && !free ? "c1" : null);
+    // a kind the quota covers, paid because the month's quota is gone, says so
+    const quotaGone = (over.item?.type === "contract" && over.item.kind !== "iou" && !free) as boolean;
+    expect(q.quotaNote).toBe(quotaGone ? "本月3次免费额度已用完，下月1日恢复" : null);
   });
 });
 

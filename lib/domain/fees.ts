@@ -48,6 +48,8 @@ export type Quote = {
   couponId: string | null;
   /** Why the chosen coupon was not applied (shown next to the coupon picker). */
   couponError: string | null;
+  /** Said where the price is shown: the month's free contracts are used up (a kind the quota covers). */
+  quotaNote: string | null;
 };
 
 export type QuoteInput = {
@@ -95,12 +97,13 @@ export function quote(q: QuoteInput): Quote {
     usesFreeSlot: false,
     couponId: null,
     couponError: null,
+    quotaNote: q.item.type === "contract" && quotaCovers(q.item.kind, q.rules) ? `本月${q.rules.freeQuota.perMonth}次免费额度已用完，下月1日恢复` : null,
     ...extra,
   });
 
   if (q.item.type === "contract" && quotaCovers(q.item.kind, q.rules) && q.freeUsedThisMonth < q.rules.freeQuota.perMonth) {
     lines.push({ label: `月免费额度（本月剩余${q.rules.freeQuota.perMonth - q.freeUsedThisMonth}次）`, amountFen: -list });
-    return done(0, { usesFreeSlot: true, couponError: q.coupon ? "本次免费，无需使用优惠券" : null });
+    return done(0, { usesFreeSlot: true, couponError: q.coupon ? "本次免费，无需使用优惠券" : null, quotaNote: null });
   }
 
   let subtotal = list;

@@ -175,7 +175,21 @@ registerJob(EXPIRE_JOB, async (payload) => {
 export async function refundContractFee(tx: Tx, contractId: string): Promise<void> {
   const paid = await tx.order.findMany({ where: { contractId, status: "PAID", amountFen: { gt: 0 } } });
   for (const o of paid) await orderRefundStart(tx, o.id);
+  // nothing to send back for a ¥0 order, but what it took comes back: the month's free slot
+  // (counted over PAID orders) and a coupon that covered the whole fee
+  const free = await tx.order.findMany({ where: { contractId, status: "PAID", amountFen: 0 } });
+  for (const o of free) {
+    const moved = await tx.order.updateMany({ where: { id: o.id, status: "PAID" }, data: { status: "REFUNDED", refundedAt: now() } });
+    if (moved.count === 1) await couponReturn(tx, o);
+  }
   await orderExpirePending(tx, { contractId });
+}
+
+/** A refunded order's coupon is usable again while its batch is still valid. */
+async function couponReturn(tx: Tx, o: Order): Promise<void> {
+  if (!o.couponId) return;
+  const c = await tx.coupon.findUnique({ where: { id: o.couponId }, include: { batch: true } });
+  if (c && c.orderId === o.id && c.batch.validTo > now()) await tx.coupon.update({ where: { id: c.id }, data: { status: "AVAILABLE", orderId: null, usedAt: null } });
 }
 
 /** A paid order goes to REFUNDING once (also an admin's 退款); the job asks the gateway. */
@@ -194,11 +208,7 @@ registerJob(REFUND_JOB, async (payload) => {
   await db().$transaction(async (tx) => {
     const moved = await tx.order.updateMany({ where: { id: o.id, status: "REFUNDING" }, data: { status: "REFUNDED", refundedAt: now() } });
     if (moved.count !== 1) return;
-    // the coupon comes back while it is still valid
-    if (o.couponId) {
-      const c = await tx.coupon.findUnique({ where: { id: o.couponId }, include: { batch: true } });
-      if (c && c.orderId === o.id && c.batch.validTo > now()) await tx.coupon.update({ where: { id: c.id }, data: { status: "AVAILABLE", orderId: null, usedAt: null } });
-    }
+    await couponReturn(tx, o);
     const user = await tx.user.findUniqueOrThrow({ where: { id: o.userId } });
     await queueSms(tx, { to: user.phone, kind: "order.refunded", body: `【个人电子签】您的订单${o.number}（${DESCRIPTION[o.purpose]}）已退款${formatFen(o.amountFen)}，将原路退回。` });
   });

@@ -9,7 +9,7 @@ import { shanghaiMonth } from "@/lib/domain/fees";
 import { signNotice } from "./gateway";
 import { sandboxNotice } from "./sandbox";
 import { contractFee, couponRedeem, orderCreate, paymentNoticeHandle } from "./index";
-import { feeAtInitiation } from "./orders";
+import { feeAtInitiation, refundContractFee } from "./orders";
 
 const draftIou = async (u: User) => {
   const d = await iouDraftSave(u, { form: iouForm(), complete: true });
@@ -145,6 +145,37 @@ describe("order life", () => {
     expect((await db().sandboxPayment.findUniqueOrThrow({ where: { id: refunded.gatewayTxn! } })).status).toBe("REFUNDED");
     expect((await db().coupon.findUniqueOrThrow({ where: { id: coupon.id } })).status).toBe("AVAILABLE");
     expect(await db().outboxMessage.count({ where: { to: u.phone, kind: "order.refunded" } })).toBe(1);
+  });
+
+  it("a coupon covering the whole fee makes a ¥0 order at once, spent once; revoked, the coupon comes back", async () => {
+    const u = await person("全免壬");
+    const other = await person("全免癸");
+    const coupon = await couponFor(u, { amountFen: 1000 });
+    const d = await iouDraftSave(u, { form: iouForm({ counterpartyPhone: other.phone }), complete: true });
+    if (!d.ok) throw new Error("draft");
+    const contractId = d.data.contractId;
+    const quoted = await contractFee(u.id, { id: contractId, kind: "iou" }, coupon.id);
+    expect(quoted.quote.totalFen).toBe(0);
+    const res = await orderCreate(u, { purpose: "CONTRACT", contractId, couponId: coupon.id, expectedTotalFen: 0 });
+    expect(res).toMatchObject({ ok: true, data: { payUrl: null } });
+    expect(await orderCreate(u, { purpose: "CONTRACT", contractId, couponId: coupon.id, expectedTotalFen: 0 })).toMatchObject({ ok: false, error: "本合同已支付" });
+    expect((await db().coupon.findUniqueOrThrow({ where: { id: coupon.id } })).status).toBe("USED");
+    expect(await sign(u, contractId)).toMatchObject({ ok: true });
+    expect(await initiatorAction(u, "revoke", { contractId, version: await versionOf(contractId) }, meta)).toMatchObject({ ok: true });
+    expect((await db().order.findFirstOrThrow({ where: { contractId } })).status).toBe("REFUNDED");
+    expect((await db().coupon.findUniqueOrThrow({ where: { id: coupon.id } })).status).toBe("AVAILABLE");
+    expect(await db().outboxMessage.count({ where: { to: u.phone, kind: "order.refunded" } })).toBe(0); // nothing was charged
+  });
+
+  it("撤销 of a contract that took the month's free slot gives the slot back", async () => {
+    const u = await person("额度子");
+    const c = await draftTemplate(u);
+    const slots = async () => (await contractFee(u.id, { id: "none", kind: "rental" })).quote.lines.map((l) => l.label).join(" ");
+    expect(await slots()).toContain("本月剩余3次");
+    await db().$transaction((tx) => feeAtInitiation(tx, u.id, c));
+    expect(await slots()).toContain("本月剩余2次");
+    await db().$transaction((tx) => refundContractFee(tx, c.id));
+    expect(await slots()).toContain("本月剩余3次");
   });
 
   it("the saver card halves the 借条 fee once bought", async () => {
