@@ -2,9 +2,19 @@
 
 export type YuanParse = { ok: true; fen: number } | { ok: false; error: string };
 
-/** "1234" / "1234.5" / "1234.56" / "0.01" → fen. */
+/**
+ * What a phone keyboard or a pasted figure gives, as plain ASCII: full-width digits and point
+ * (１２３４．５), and thousands separators in their places ("1,000", "12，345.67"). A comma
+ * anywhere else is left in, and refused.
+ */
+export function normalizeAmount(input: string): string {
+  const ascii = input.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, ".").replace(/，/g, ",");
+  return /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(ascii) ? ascii.replace(/,/g, "") : ascii;
+}
+
+/** "1234" / "1234.5" / "1234.56" / "0.01" (also "1,234.56", "１２３４") → fen. */
 export function yuanToFen(input: string): YuanParse {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(input.trim());
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(normalizeAmount(input));
   if (!m) return { ok: false, error: "请输入正确的金额" };
   const intPart = m[1]!;
   const decPart = m[2] ?? "";

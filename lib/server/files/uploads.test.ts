@@ -84,6 +84,20 @@ describe("office files convert in a job", () => {
     expect(await db().upload.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining("转换超时"), pdfSha256: null });
   });
 
+  it("a photo over the pixel limit is refused with its size, not called damaged, and nothing is stored", async () => {
+    const u = await person("超大图片");
+    // 12000×10000: valid, 120 million pixels (a solid colour, so it is small on disk)
+    const big = await sharp({ create: { width: 12000, height: 10000, channels: 3, background: "#ffffff" } }).png({ compressionLevel: 9 }).toBuffer();
+    const before = await db().upload.count();
+    const res = await receiveUpload(u, [{ name: "big.png", bytes: new Uint8Array(big) }]);
+    expect(res).toMatchObject({ ok: false, error: "图片尺寸为12000×10000像素，超过了上限（1亿像素，约10000×10000），请缩小后重新上传" });
+    expect(await db().upload.count()).toBe(before);
+    // a damaged one still says so
+    const small = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const broken = new Uint8Array(small.subarray(0, small.length - 20));
+    expect(await receiveUpload(u, [{ name: "broken.png", bytes: broken }])).toMatchObject({ ok: false, error: "图片已损坏，无法打开" });
+  }, 60_000);
+
   it("a DOCX that links an image on a loopback server and a file:// image reaches neither", async () => {
     const hits: string[] = [];
     const server = http.createServer((req, res) => {

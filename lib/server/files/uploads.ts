@@ -11,7 +11,7 @@ import { blobStore, storeFile } from "@/lib/server/storage";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
 import { isImageType, sniffUpload, UPLOAD_MAX_BYTES, type UploadType } from "@/lib/domain/file-sniff";
 import { checkPdf } from "./pdf-check";
-import { imagesToPdf } from "./images";
+import { ImageTooLarge, imagesToPdf } from "./images";
 import { ConvertError, officeToPdf } from "./convert";
 import { log } from "@/lib/server/log";
 
@@ -56,7 +56,8 @@ export async function receiveUpload(user: User, files: { name: string; bytes: Ui
     let pdf: Uint8Array;
     try {
       pdf = images ? await imagesToPdf(files.map((f) => f.bytes)) : files[0]!.bytes;
-    } catch {
+    } catch (e) {
+      if (e instanceof ImageTooLarge) return fail(`图片尺寸为${e.width}×${e.height}像素，超过了上限（1亿像素，约10000×10000），请缩小后重新上传`);
       return fail("图片已损坏，无法打开");
     }
     const checked = await checkPdf(pdf);
