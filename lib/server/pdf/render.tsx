@@ -121,7 +121,8 @@ const s = StyleSheet.create({
   tr: { flexDirection: "row" },
   th: { backgroundColor: "#f0f0f0", fontWeight: 700 },
   td: { fontSize: BODY, lineHeight: 1.4, paddingVertical: 3, paddingHorizontal: 5, borderRight: `0.75pt solid ${LINE}`, borderBottom: `0.75pt solid ${LINE}` },
-  signers: { flexDirection: "row", flexWrap: "wrap", justifyContent: "space-between", marginTop: 20 },
+  endMark: { fontSize: BODY, lineHeight: 1.6, color: GREY, textAlign: "center", marginTop: 4 },
+  signers: { flexDirection: "row", flexWrap: "wrap", justifyContent: "space-between", marginTop: 16 },
   signer: { width: "48%", fontSize: BODY, lineHeight: 1.6, border: `0.75pt solid ${LINE}`, padding: 8, marginBottom: 12 },
   signerRole: { fontWeight: 700, marginBottom: 2 },
   signatureArea: { height: 64, marginVertical: 4, justifyContent: "center" },
@@ -201,9 +202,15 @@ function ContractPdf({ doc, images }: { doc: ContractDocument; images: Map<strin
       <Page size="A4" style={s.page}>
         <Text style={s.title}>{doc.title}</Text>
         <Text style={s.subtitle}>{doc.subtitle}</Text>
-        {doc.blocks.map((block, i) => <Block key={i} block={block} />)}
-        <View style={s.signers}>
-          {doc.signers.map((signer, i) => <SignerBox key={i} signer={signer} images={images} />)}
+        {doc.blocks.slice(0, -1).map((block, i) => <Block key={i} block={block} />)}
+        {/* The last clause, the end mark and the signatures stay on one page: signatures alone on a
+            page, under no text, are what a careful reader distrusts. */}
+        <View wrap={false}>
+          {doc.blocks.length > 0 && <Block block={doc.blocks.at(-1)!} />}
+          <Text style={s.endMark}>（以下无正文）</Text>
+          <View style={s.signers}>
+            {doc.signers.map((signer, i) => <SignerBox key={i} signer={signer} images={images} />)}
+          </View>
         </View>
         {/* Two absolute Texts rather than one row View: react-pdf 4.9 draws nothing for an
             absolute row View whose Texts inherit a lineHeight. */}
