@@ -14,7 +14,7 @@ type Props = {
   /** The end requests the lifecycle allows now, and the one it refuses with its reason. */
   can: { rescind: boolean; settle: boolean };
   rescindRefusal: string | null;
-  emailTo: string | null; // null: no document to send yet
+  emailTo: string; // the account's e-mail, offered in 发送到邮箱 ("" when none); shown only for a signed document
   providers: LegalProviderView[];
 };
 
@@ -61,27 +61,21 @@ export function MoreActions({ contractId, version, can, rescindRefusal, emailTo,
                 </button>
               </li>
             )}
-            {emailTo !== null && (
-              <li>
-                <button type="button" className={item} onClick={() => setOpen("email")}>
-                  发送到邮箱<span aria-hidden>›</span>
-                </button>
-              </li>
-            )}
-            {emailTo !== null && (
-              <li>
-                <Link className={item} href={`/contracts/${contractId}/certificates`}>
-                  查看签署证书<span aria-hidden>›</span>
-                </Link>
-              </li>
-            )}
-            {emailTo !== null && (
-              <li>
-                <button type="button" className={item} onClick={() => setOpen("report")}>
-                  申请出证<span aria-hidden>›</span>
-                </button>
-              </li>
-            )}
+            <li>
+              <button type="button" className={item} onClick={() => setOpen("email")}>
+                发送到邮箱<span aria-hidden>›</span>
+              </button>
+            </li>
+            <li>
+              <Link className={item} href={`/contracts/${contractId}/certificates`}>
+                查看签署证书<span aria-hidden>›</span>
+              </Link>
+            </li>
+            <li>
+              <button type="button" className={item} onClick={() => setOpen("report")}>
+                申请出证<span aria-hidden>›</span>
+              </button>
+            </li>
             <li>
               <button type="button" className={item} onClick={() => setOpen("legal")}>
                 法律服务<span aria-hidden>›</span>
@@ -104,7 +98,7 @@ export function MoreActions({ contractId, version, can, rescindRefusal, emailTo,
           }}
         />
       )}
-      {(open === "email" || open === "report") && <EmailDialog purpose={open} contractId={contractId} defaultEmail={emailTo ?? ""} onClose={() => setOpen(null)} />}
+      {(open === "email" || open === "report") && <EmailDialog purpose={open} contractId={contractId} defaultEmail={emailTo} onClose={() => setOpen(null)} />}
       {open === "legal" && <LegalServiceDialog providers={providers} onClose={() => setOpen(null)} />}
     </>
   );

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/Button";
 import { Sheet } from "@/components/ui/Sheet";
 
 /**
- * 参照示例填写 / 使用此模板 under a template's preview. A template with a 告知书 (借条) shows it
+ * 参照示例填写 / 创建… under a template's preview. A template with a 告知书 (借条) shows it
  * first; the wizard opens only once it is accepted.
  */
 export function StartTemplate({ templateId, name, notice }: { templateId: string; name: string; notice: readonly string[] | null }) {
@@ -32,7 +32,7 @@ export function StartTemplate({ templateId, name, notice }: { templateId: string
           </Button>
         ) : (
           <Link href={href(false)} className="flex min-h-12 items-center justify-center rounded-lg bg-brand-500 text-center font-medium text-white">
-            使用此模板
+            创建{name}
           </Link>
         )}
       </div>

@@ -57,6 +57,14 @@ export const receipt = defineTemplate({
   signOrder: "receipt",
   ageRange: { min: 18, max: 75 },
   maxAmountFen: RECEIPT_MAX_FEN,
+  // 告知书, as for the 借条: read and accepted before the wizard opens
+  notice: [
+    "本平台是电子签约工具，只记录双方对收付款事实的确认，不经手、不代收任何款项。",
+    "收据双方须为18至75周岁的大陆公民，并以本人实名身份签署；签署前需通过人脸核身确认意愿。",
+    "单张收据金额最高50万元；请在款项实际收到后再出具，如实填写金额、方式和事由。",
+    "收款人签署后由付款人确认领取，收据即生效；付款人发起的，由收款人签署后生效。",
+    "收据发起后30天内对方未处理将自动过期；对方处理前您可以撤销。",
+  ],
   steps,
   rules: (f, _ctx, issue) => {
     if (f.reason === "OTHER" && !f.purpose) issue(["purpose"], "收款事由为“其他”时，请填写款项说明");

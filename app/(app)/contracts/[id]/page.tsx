@@ -113,13 +113,14 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         </a>
       )}
       <div className="flex flex-wrap items-start gap-2">
-        {role && c.status !== "DRAFT" && (
+        {/* everything in 更多操作 (解除/结清, e-mail, certificates, 出证, 法律服务) concerns a signed document */}
+        {role && hasDocument && (
           <MoreActions
             contractId={c.id}
             version={c.version}
             can={{ rescind: actions.includes("rescindRequest"), settle: actions.includes("settleRequest") }}
             rescindRefusal={refusals.rescindRequest ?? null}
-            emailTo={hasDocument ? (user.email ?? "") : null}
+            emailTo={user.email ?? ""}
             providers={providers.map(({ id, name, description, url }) => ({ id, name, description, url }))}
           />
         )}

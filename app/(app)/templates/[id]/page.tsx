@@ -10,7 +10,7 @@ import { StartTemplate } from "@/components/template/StartTemplate";
 
 export const metadata: Metadata = { title: "模板预览" };
 
-/** A template's preview, filled with its sample (示例) facts, and 使用此模板. */
+/** A template's preview, filled with its sample (示例) facts, and 创建…. */
 export default async function TemplatePreviewPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser();
   const { id } = await params;
