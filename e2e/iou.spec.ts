@@ -135,3 +135,29 @@ test("@iou a stranger at the link sees nothing private; 撤销 before the counte
   await initiator.context.close();
   await stranger.context.close();
 });
+
+test("@iou @ux hand-typed instalments that do not add up: 下一步 shows why next to the plan, in view above the sticky bar", async ({ browser }, info) => {
+  const me = await person(browser, info, "分期出借");
+  const page = me.page;
+  await openWizard(page);
+  await nextStep(page);
+  await page.getByLabel("借款金额", { exact: true }).fill("1000");
+  await page.getByLabel("借款用途").fill("周转");
+  await nextStep(page);
+  await expect(page.getByTestId("wizard-step-title")).toHaveText("还款方式");
+  await page.getByText("分期还款", { exact: true }).click();
+  await page.getByLabel("年利率（%）").fill("0");
+  for (const [i, amount] of [["1", "500"], ["2", "400"]] as const) {
+    if ((await page.getByRole("group", { name: `还款计划第${i}项` }).count()) === 0) await page.getByRole("button", { name: /添加一期/ }).click();
+    const row = page.getByRole("group", { name: `还款计划第${i}项` });
+    await row.getByLabel("还款日期").fill(inDays(30 * Number(i)));
+    await row.getByLabel("还款金额").fill(amount);
+  }
+  await nextStep(page);
+  const error = page.locator("#form-instalments-error");
+  await expect(error).toContainText("各期金额合计须等于本金加利息");
+  await expect(error).toBeInViewport();
+  await expect(page.getByTestId("wizard-step-title")).toHaveText("还款方式");
+  await shot(page, info, "iou-instalments-refused");
+  await me.context.close();
+});

@@ -162,6 +162,9 @@ test("@own-file three signers in order: the third waits for the second; 已生�
   const bLink = await inviteLink(b.page.request, b.phone);
   await c.page.goto(contractUrl);
   await expect(c.page.getByTestId("status")).toBeVisible();
+  // @ux no 去签署 that leads nowhere: the detail page says what the contract waits for
+  await expect(c.page.getByTestId("waiting-for")).toHaveText("本合同按顺序签署，前一位签署方签署后会短信通知您。");
+  await expect(c.page.getByRole("link", { name: "去签署" })).toHaveCount(0);
   await b.page.goto(bLink);
   await signOwnDocument(b.page);
   const cLink = await inviteLink(c.page.request, c.phone);

@@ -80,7 +80,7 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
         </p>
         {party.status === "WAITING_SIGN" && c.status === "PENDING_INFO" && (
           <p className="rounded-xl bg-slate-50 p-3 text-center text-sm text-slate-600" data-testid="link-waiting">
-            您的信息已确认。还有签署方尚未补充身份信息，补充完成后将短信通知您签署。
+            {party.fillMode === "COUNTERPARTY" ? "您的信息已确认。" : ""}还有签署方尚未补充身份信息，补充完成后将短信通知您签署。
           </p>
         )}
         <Link href={`/contracts/${c.id}`} className="rounded-lg border border-slate-300 bg-white py-2.5 text-center">

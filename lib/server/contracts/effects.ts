@@ -26,9 +26,14 @@ function expiryOf(c: ContractWithParties): Date {
   return c.expiresAt && c.expiresAt > now() ? c.expiresAt : new Date(now().getTime() + PENDING_TTL_DAYS * 86_400_000);
 }
 
-/** Whom an invitation or reminder goes to: everyone who must still act, or in 按顺序签署 only the next signer (and those still to supply their identity). */
+/**
+ * Whom an invitation or reminder goes to: those who can act now. While an identity is missing
+ * (待补充), only those who must supply theirs — a signer named by the initiator is invited once it
+ * is complete (inviteReadySigners); in 按顺序签署 only the next signer.
+ */
 function invitees(c: ContractWithParties) {
   const recipients = c.parties.filter((p) => !p.isInitiator && p.status !== "SIGNED" && p.inviteToken);
+  if (c.status === "PENDING_INFO") return recipients.filter((p) => p.status === "WAITING_INFO");
   if (!c.signOrdered) return recipients;
   const due = new Set(signersDue(c.parties, true).map((p) => p.id));
   return recipients.filter((p) => p.status === "WAITING_INFO" || due.has(p.id));

@@ -15,6 +15,7 @@ import { listLegalProviders } from "@/lib/server/content";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
 import { END_LABELS, endKindOfState, endedStatement } from "@/lib/domain/end-request";
 import { contractKind } from "@/lib/domain/contract-kind";
+import { signersDue } from "@/lib/domain/own-file";
 
 export const metadata: Metadata = { title: "合同详情" };
 
@@ -31,13 +32,20 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const awaited = waiting.length ? waiting : c.parties.filter((p) => p.isInitiator && p.status === "WAITING_SIGN" && c.status === "PENDING_SIGN");
   const label = statusLabel(c.status, awaited.map((p) => p.role), c.kind);
   const pending = c.status === "PENDING_INFO" || c.status === "PENDING_SIGN" || c.status === "PENDING_CLAIM";
+  // what keeps a signer who has nothing to do yet waiting (another's identity, or the order of signing)
+  const waitingFor =
+    myParty?.status === "WAITING_SIGN" && c.status === "PENDING_INFO"
+      ? "还有签署方尚未补充身份信息，补充完成后将短信通知您签署。"
+      : myParty?.status === "WAITING_SIGN" && !signersDue(c.parties, c.signOrdered).some((p) => p.id === myParty.id)
+        ? "本合同按顺序签署，前一位签署方签署后会短信通知您。"
+        : null;
   const reminder = (c.status === "EFFECTIVE" || pending) && role && remindersOf(c).length > 0 ? c.repayReminder : null;
   const hasDocument = c.pdfSha256 !== null && DOCUMENT_STATES.includes(c.status);
   const pendingEnd = endKindOfState(c.status);
   const requester = c.parties.find((p) => p.id === c.requestPartyId);
   const ended = c.status === "SETTLED" ? "settle" : c.status === "RESCINDED" ? "rescind" : null;
   const own = ownFacts(c);
-  const providers = role && c.status !== "DRAFT" ? await listLegalProviders() : [];
+  const providers = role && hasDocument ? await listLegalProviders() : [];
   const onHold = pending || pendingEnd ? await frozenHold(c) : null;
   const actorOf = (userId: string | null) => {
     const p = userId ? c.parties.find((x) => x.userId === userId) : undefined;
@@ -80,11 +88,17 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             <ShareLink key={p.id} path={`/s/${p.inviteToken}`} title={`请签署《${c.title}》`} who={waiting.length > 1 ? (p.name ?? `签署方${p.seq + 1}`) : "对方"} />
           ) : null,
         )}
-      {pending && role === "RECIPIENT" && myParty?.inviteToken && (myParty.status === "WAITING_SIGN" || myParty.status === "WAITING_INFO") && (
-        <Link href={`/s/${myParty.inviteToken}`} className="rounded-lg bg-brand-500 py-2.5 text-center text-white">
-          {myParty.status === "WAITING_INFO" ? "补充信息并签署" : "去签署"}
-        </Link>
-      )}
+      {pending && role === "RECIPIENT" && myParty?.inviteToken && (myParty.status === "WAITING_SIGN" || myParty.status === "WAITING_INFO") &&
+        // offer only what can be done now; otherwise say what the contract waits for
+        (waitingFor ? (
+          <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="waiting-for">
+            {waitingFor}
+          </p>
+        ) : (
+          <Link href={`/s/${myParty.inviteToken}`} className="rounded-lg bg-brand-500 py-2.5 text-center text-white">
+            {myParty.status === "WAITING_INFO" ? "补充信息并签署" : "去签署"}
+          </Link>
+        ))}
       {ended && (
         <p className="rounded-xl bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200" data-testid="ended-statement">
           {END_LABELS[ended].done}：{endedStatement(ended, contractKind(c.kind)?.noun ?? "合同")}
