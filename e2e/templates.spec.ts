@@ -137,6 +137,8 @@ test("@templates 债务转移协议（三方）: one row per other party, both i
   await next.page.goto(nextLink);
   await next.page.getByRole("button", { name: "确认个人信息" }).click();
   await expect(next.page.getByTestId("link-waiting")).toContainText("补充完成后将短信通知您签署");
+  await next.page.goto(contractUrl);
+  await expect(next.page.getByTestId("waiting-for")).toContainText("还有签署方尚未补充身份信息");
   await shot(next.page, info, "three-party-waiting");
   await creditor.page.goto(await inviteLink(creditor.page.request, creditor.phone));
   await creditor.page.getByRole("button", { name: "确认个人信息" }).click();
@@ -167,7 +169,7 @@ async function receiptSent(page: Page, counterpartyPhone: string, asPayer: boole
     await expect(page.getByRole("heading", { name: "预览并确认开具" })).toBeVisible();
     await page.getByRole("button", { name: "确认开具" }).click();
   } else {
-    await signHere(page);
+    await signHere(page, "确认签署收据"); // the initiator's sign page names the kind (as 确认签署借条)
   }
   await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
   return page.url();

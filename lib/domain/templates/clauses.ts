@@ -137,7 +137,7 @@ export const PENDING = "（待对方补充）";
 export const blank = (s: string | null | undefined) => (s && s.trim() ? s : PENDING);
 
 export function renderDocument(
-  meta: Pick<TemplateMeta, "name" | "roles">,
+  meta: Pick<TemplateMeta, "name" | "roles" | "noun">,
   body: DocumentBody,
   signers: readonly TemplateSigner[],
   doc: DocumentMeta,
@@ -148,7 +148,7 @@ export function renderDocument(
   const roleOrder = (role: string) => meta.roles.findIndex((r) => r.key === role);
   return {
     title: meta.name,
-    subtitle: `合同编号 ${doc.number}${doc.initiatedOn ? ` · 发起日期 ${doc.initiatedOn}` : ""}`,
+    subtitle: `${meta.noun ?? "合同"}编号 ${doc.number}${doc.initiatedOn ? ` · 发起日期 ${doc.initiatedOn}` : ""}`,
     blocks: [
       partiesBlock(meta.roles, signers),
       ...(body.intro ?? []),

@@ -57,6 +57,17 @@ describe("借条 rules", () => {
     }
   });
 
+  it("an interest-free 借条 asks back the principal only; a plan states its total", () => {
+    expect(docText(render(iou, { ...sample, annualRate: "0" }))).toContain("一次性归还全部借款本金。");
+    const form = { ...sample, repayMode: "INSTALMENTS", annualRate: "3.6" };
+    const rows = iou.steps.flatMap((st) => st.fields).find((f) => f.name === "instalments");
+    const plan = (rows?.kind === "list" ? rows.presets?.rows(form, 3, ctx) : null) ?? [];
+    const total = plan.reduce((sum, r) => sum + Math.round(Number(r.amount) * 100), 0);
+    const text = docText(render(iou, { ...form, instalments: plan }));
+    expect(text).toContain("分3期归还本金及利息，共计¥");
+    expect(text).toContain(`共计¥${(total / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`);
+  });
+
   it("warns (does not refuse) above four times the LPR", () => {
     expect(iou.advice(iou.read({ ...sample, annualRate: "10" }), { ...ctx, lprBp: 250 })).toEqual({});
     expect(iou.advice(iou.read({ ...sample, annualRate: "10.5" }), { ...ctx, lprBp: 250 }).annualRate).toContain("一年期LPR（2.5%）的4倍（10%）");
@@ -84,6 +95,7 @@ describe("借条 rules", () => {
     expect(doc).toContain("借款年利率为3.6%");
     expect(doc).toContain("协商不成的，由借款人住所地人民法院管辖");
     expect(doc).toContain("逾期利率：年利率6%");
+    expect(doc).not.toContain("人民币¥"); // 人民币 once, with the 大写
     const facts = iou.facts(iou.schema(ctx).parse(sample));
     expect(iou.reminders(facts)).toEqual([{ date: sample.repayDate, role: "BORROWER", text: `今天（${sample.repayDate}）还款本金¥10,000.00及利息` }]);
   });

@@ -20,7 +20,7 @@ import {
   totalDueFen,
   type IouFacts,
 } from "../iou";
-import { checkbox, date, defineTemplate, fenOf, list, money, radio, select, step, text, type FormOf, type FormValues } from "./engine";
+import { checkbox, date, defineTemplate, fenOf, list, money, radio, select, step, sumFen, text, type FormOf, type FormValues } from "./engine";
 import { cny, day, fields, p, section, yuan } from "./clauses";
 
 export const COURT_OPTIONS = { LENDER: "出借人住所地人民法院", BORROWER: "借款人住所地人民法院", SIGNING: "合同签订地人民法院" } as const;
@@ -176,13 +176,13 @@ export const iou = defineTemplate({
     const s = x.supplement;
     return {
       intro: [
-        p(`今借款人${names.BORROWER}向出借人${names.LENDER}借到人民币${cny(x.amountFen)}，用于${x.purpose}。出借人于${day(x.loanDate)}将借款交付借款人。`),
+        p(`今借款人${names.BORROWER}向出借人${names.LENDER}借到${cny(x.amountFen)}，用于${x.purpose}。出借人于${day(x.loanDate)}将借款交付借款人。`),
       ],
       sections: [
         section("借款利率", p(x.rateBp > 0 ? `借款年利率为${formatRate(x.rateBp)}（单利，按实际借款天数计算，一年按365天计）。` : "本借款不计利息。")),
         x.repayMode === "ONCE"
-          ? section("还款方式", p(`借款人应于${day(x.repayDate ?? "")}前一次性归还全部借款本金及利息。`))
-          : section("还款方式", p(`借款人按以下计划分${x.instalments.length}期归还本金及利息：`), {
+          ? section("还款方式", p(`借款人应于${day(x.repayDate ?? "")}前一次性归还全部借款本金${x.rateBp > 0 ? "及利息" : ""}。`))
+          : section("还款方式", p(`借款人按以下计划分${x.instalments.length}期归还本金${x.rateBp > 0 ? "及利息" : ""}，共计${cny(sumFen(x.instalments.map((i) => i.amountFen)))}：`), {
               type: "table",
               columns: ["期数", "还款日期", "还款金额"],
               rows: x.instalments.map((i, n) => [`第${n + 1}期`, day(i.date), cny(i.amountFen)]),

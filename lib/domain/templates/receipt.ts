@@ -57,6 +57,7 @@ export const receipt = defineTemplate({
   signOrder: "receipt",
   ageRange: { min: 18, max: 75 },
   maxAmountFen: RECEIPT_MAX_FEN,
+  noun: "收据",
   // 告知书, as for the 借条: read and accepted before the wizard opens
   notice: [
     "本平台是电子签约工具，只记录双方对收付款事实的确认，不经手、不代收任何款项。",

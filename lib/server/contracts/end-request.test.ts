@@ -67,7 +67,7 @@ describe("解除 and 结清 after signing", () => {
     // the 解除确认书 is a sealed document of its own naming the signed version
     const record = (await blobStore().get(done.endRecordSha256!))!;
     const text = pdfText(record).replace(/\s+/g, "");
-    for (const needle of ["解除确认书", "合同内容填写有误", signedSha, done.number]) expect(text).toContain(needle);
+    for (const needle of ["解除确认书", "合同内容填写有误", signedSha, done.number, "第1页/共1页"]) expect(text).toContain(needle);
     const recordSigs = pdfsigBlocks(record, await trustingNssDb());
     expect(recordSigs).toHaveLength(1);
     expect(recordSigs[0]).toContain("Signature is Valid.");

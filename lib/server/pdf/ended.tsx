@@ -2,6 +2,7 @@ import "server-only";
 import { Document, Page, StyleSheet, View, renderToBuffer } from "@react-pdf/renderer";
 import { FAMILY, registerFonts, Text } from "./render";
 import type { SignatureRequest } from "./pades";
+import { FOOTER } from "@/lib/domain/templates/clauses";
 
 // 已结清 / 已解除 without touching what was signed. The signed pages are never redrawn and no page,
 // annotation or attachment is added: a strict validator (pyHanko) allows after a signature only
@@ -32,6 +33,10 @@ const s = StyleSheet.create({
   row: { flexDirection: "row", fontSize: 10.5, lineHeight: 1.7 },
   label: { width: 130, color: "#666666" },
   value: { flex: 1 },
+  // as on the contract's pages; no lineHeight on absolute render-prop Texts (react-pdf 4.9 draws nothing then)
+  footer: { position: "absolute", bottom: 28, fontSize: 9, color: "#666666" },
+  footerNote: { left: 56, right: 170 },
+  pageNo: { right: 56, width: 100, textAlign: "right" },
 });
 
 /** The 结清确认书 / 解除确认书 as a document of its own (the caller seals it). */
@@ -58,6 +63,10 @@ export async function renderEndRecordPdf(r: EndRecord): Promise<Uint8Array> {
               <Text style={s.value}>{value}</Text>
             </View>
           ))}
+          <Text style={[s.footer, s.footerNote]} fixed>
+            {FOOTER}
+          </Text>
+          <Text style={[s.footer, s.pageNo]} fixed render={({ pageNumber, totalPages }) => `第 ${pageNumber} 页 / 共 ${totalPages} 页`} />
         </Page>
       </Document>,
     ),

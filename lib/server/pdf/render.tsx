@@ -180,7 +180,11 @@ function SignerBox({ signer, images }: { signer: DocSigner; images: Map<string, 
   const png = signer.signatureSha256 ? images.get(signer.signatureSha256) : undefined;
   return (
     <View style={s.signer} wrap={false}>
-      <Text style={s.signerRole}>{signer.roleLabel}（签字）</Text>
+      {/* a party who only confirms (确认开具 / 确认领取) has a note where a signature would be */}
+      <Text style={s.signerRole}>
+        {signer.roleLabel}
+        {signer.note ? "（确认）" : "（签字）"}
+      </Text>
       <Text>姓名：{signer.name}</Text>
       <Text>证件号码：{signer.idMasked}</Text>
       <View style={s.signatureArea}>
