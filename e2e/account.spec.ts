@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { chooseSignature, drawSignature, inviteLink, outbox, payContractFee, person, randomPhone, shot, signIn } from "./helpers";
+import { chooseSignature, drawSignature, inviteLink, outbox, payContractFee, person, randomPhone, shot, signIn, throughSigned } from "./helpers";
 import { confirmWizard, fillFacts, nextStep, openWizard } from "./iou-flow";
 import { idCheckChar, maskId } from "../lib/domain/idcard";
 
@@ -82,6 +82,7 @@ test("@account 签署密码: set after a face check, offered first when signing,
   await expect(page.getByText(/签署密码已锁定，请\d+分钟后再试/)).toBeVisible();
   await page.getByRole("tab", { name: "人脸核身" }).click();
   await page.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(page);
   await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
   await me.context.close();
 });
@@ -120,6 +121,7 @@ test("@account 更换手机号: a code to the new number and a face check; the n
   const me = await person(browser, info, "换号本人");
   await iouUpToVerification(lender.page, me.phone);
   await lender.page.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(lender.page);
   await expect(lender.page).toHaveURL(/\/contracts\/[^/]+$/);
   const link = await inviteLink(me.page.request, me.phone);
 
@@ -152,6 +154,7 @@ test("@account 更换手机号: a code to the new number and a face check; the n
   await drawSignature(p2);
   await p2.getByRole("button", { name: "确认签署", exact: true }).click();
   await p2.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(p2);
   await expect(p2.getByTestId("status")).toHaveText("已生效");
   await again.close();
   await lender.context.close();
@@ -169,6 +172,7 @@ test("@account 更名: the notice, the contracts it stops, a face check; old sig
   await expect(page.getByTestId("saved-signature")).toContainText("有效");
   await iouUpToVerification(lender.page, me.phone);
   await lender.page.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(lender.page);
   await expect(lender.page).toHaveURL(/\/contracts\/[^/]+$/);
   const link = await inviteLink(page.request, me.phone);
 
@@ -243,6 +247,7 @@ test("@account 账号注销: refused while a contract is pending, done after it 
   const me = await person(browser, info, "注销本人");
   await iouUpToVerification(lender.page, me.phone);
   await lender.page.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(lender.page);
   await expect(lender.page).toHaveURL(/\/contracts\/[^/]+$/);
   const contractUrl = lender.page.url();
 
@@ -257,6 +262,7 @@ test("@account 账号注销: refused while a contract is pending, done after it 
   await drawSignature(page);
   await page.getByRole("button", { name: "确认签署", exact: true }).click();
   await page.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(page);
   await expect(page.getByTestId("status")).toHaveText("已生效");
 
   await page.goto("/me/close");

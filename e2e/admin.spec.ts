@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ADMIN_SIGN_PASSWORD, adminSession, approveSandboxPayment, chooseSignature, completeRealName, inviteLink, passAdminFactor, person, randomAdultId, randomPhone, setSignPassword, shot, signIn } from "./helpers";
+import { ADMIN_SIGN_PASSWORD, adminSession, approveSandboxPayment, chooseSignature, completeRealName, inviteLink, passAdminFactor, person, randomAdultId, randomPhone, setSignPassword, shot, signIn, throughSigned } from "./helpers";
 import { confirmWizard, fillFacts, openWizard } from "./iou-flow";
 
 /** A server action's id in the production build, as a browser would send it. */
@@ -107,6 +107,7 @@ test("@admin coupon batch used by a user; a frozen user cannot sign; a case-libr
   await chooseSignature(u);
   await u.getByRole("button", { name: "确认签署借条" }).click();
   await u.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(u);
   await expect(u).toHaveURL(/\/contracts\/[^/]+$/);
   const contractUrl = u.url();
 
@@ -129,6 +130,7 @@ test("@admin coupon batch used by a user; a frozen user cannot sign; a case-libr
   await chooseSignature(u);
   await u.getByRole("button", { name: "确认签署借条" }).click();
   await u.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(u);
   await expect(u).toHaveURL(/\/contracts\/[^/]+$/);
   await u.goto("/me/coupons?tab=used");
   await expect(u.getByTestId("coupon").filter({ hasText: `全免${code}` })).toHaveCount(1);

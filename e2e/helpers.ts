@@ -148,6 +148,13 @@ export async function payContractFee(page: Page): Promise<void> {
 }
 
 /** A signature kept from an earlier signing, or a new one drawn on the pad. */
+/** After 签署意愿验证 the signer lands on 签署成功; 查看详情 leads to the contract. */
+export async function throughSigned(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { name: "签署成功" })).toBeVisible();
+  await page.getByRole("link", { name: "查看详情" }).click();
+  await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
+}
+
 export async function chooseSignature(page: Page): Promise<void> {
   const saved = page.getByRole("radio", { name: "已保存的签名1" });
   if (await saved.count()) await saved.click();

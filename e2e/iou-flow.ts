@@ -1,6 +1,6 @@
 // The 借条 steps several specs share: wizard, initiator signature, and a whole effective IOU.
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { chooseSignature, drawSignature, inviteLink, payContractFee, person } from "./helpers";
+import { chooseSignature, drawSignature, inviteLink, payContractFee, person, throughSigned } from "./helpers";
 
 export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 export const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
@@ -50,6 +50,7 @@ export async function signAsInitiator(page: Page) {
   await chooseSignature(page);
   await page.getByRole("button", { name: "确认签署借条" }).click();
   await page.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(page);
   await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
 }
 
@@ -69,6 +70,7 @@ export async function effectiveIou(browser: Browser, info: TestInfo, names: [str
   await drawSignature(b);
   await b.getByRole("button", { name: "确认签署", exact: true }).click();
   await b.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(b);
   await expect(b.getByTestId("status")).toHaveText("已生效");
   return { lender, borrower, contractUrl };
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { test, expect } from "@playwright/test";
-import { drawSignature, inviteLink, person, shot } from "./helpers";
+import { drawSignature, inviteLink, person, shot, throughSigned } from "./helpers";
 import { confirmWizard, fillFacts, inDays, nextStep, openWizard, signAsInitiator, today } from "./iou-flow";
 
 test("@iou 我出借 + 对方填: counterparty fills info and signs; both folders 已生效; the PDF holds names, amounts and dates", async ({ browser }, info) => {
@@ -40,6 +40,7 @@ test("@iou 我出借 + 对方填: counterparty fills info and signs; both folder
   await shot(b, info, "iou-counterparty-sign");
   await b.getByRole("button", { name: "确认签署", exact: true }).click();
   await b.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(b);
   await expect(b).toHaveURL(/\/contracts\//);
   await expect(b.getByTestId("status")).toHaveText("已生效");
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { chooseSignature } from "./helpers";
+import { chooseSignature, throughSigned } from "./helpers";
 
 export const fixture = (name: string) => path.join("e2e", "fixtures", "files", name);
 
@@ -88,6 +88,7 @@ export async function signOwnDocument(page: Page, texts: string[] = []) {
   await chooseSignature(page);
   await page.getByRole("button", { name: "签署合同" }).click();
   await page.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(page);
   await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
 }
 

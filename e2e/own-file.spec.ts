@@ -4,7 +4,7 @@ import { pyhankoValidate } from "../lib/server/pki/test-validators";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { chooseSignature, inviteLink, outbox, person, shot } from "./helpers";
+import { chooseSignature, inviteLink, outbox, person, shot, throughSigned } from "./helpers";
 import { dragField, fixture, forSigner, pixelDiff, renderPage, setUp, signOwnDocument, uploadFrom } from "./own-file-flow";
 
 // Default field sizes (lib/domain/own-file FIELD_DEFAULT_SIZE): a dropped field is centred on the drop point.
@@ -93,6 +93,7 @@ test("@own-file Word and Excel files convert to PDF and reach 已生效", async 
     await p.getByLabel(/文本1$/).fill("维修费用由甲方承担");
     await p.getByRole("button", { name: "签署合同" }).click();
     await p.getByRole("button", { name: "模拟核验通过" }).click();
+    await throughSigned(p);
     await expect(p.getByTestId("status")).toHaveText("已生效");
   }
 });

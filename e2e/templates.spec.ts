@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { chooseSignature, inviteLink, payContractFee, person, shot } from "./helpers";
+import { chooseSignature, inviteLink, payContractFee, person, shot, throughSigned } from "./helpers";
 import { TEMPLATES } from "../lib/domain/templates/registry";
 
 // Template contracts (对方先签): the library, the wizard from a sample, the counterparty supplies and
@@ -38,11 +38,12 @@ async function wizardToPreview(page: Page, templateId: string, counterpartyPhone
   await expect(page.getByTestId("document")).toBeVisible();
 }
 
-async function signHere(page: Page, label = "确认签署") {
+async function signHere(page: Page, label = "确认签署", onToDetails = true) {
   await expect(page.getByRole("button", { name: label, exact: true })).toBeVisible();
   await chooseSignature(page);
   await page.getByRole("button", { name: label, exact: true }).click();
   await page.getByRole("button", { name: "模拟核验通过" }).click();
+  if (onToDetails) await throughSigned(page);
 }
 
 /** The initiator sends, the counterparty supplies and signs, the initiator signs last. */
@@ -62,7 +63,12 @@ async function toEffective(page: Page, other: { page: Page; phone: string }, inf
   // the counterparty: supplies their identity, reads, signs
   await other.page.goto(await inviteLink(other.page.request, other.phone));
   await other.page.getByRole("button", { name: "确认个人信息" }).click();
-  await signHere(other.page);
+  await signHere(other.page, "确认签署", false);
+  // 对方先签: the 签署成功 page sends the contract back to the initiator, whose turn it is
+  await expect(other.page.getByTestId("signed-state")).toContainText("待");
+  await expect(other.page.getByTestId("sign-link")).toHaveValue(/\/contracts\/[^/]+$/);
+  if (shots) await shot(other.page, info, `${templateId}-signed-send-back`);
+  await throughSigned(other.page);
   await expect(other.page.getByTestId("status")).toContainText("待");
 
   // the initiator signs last
@@ -189,6 +195,7 @@ test("@templates 收据: 我收款 claimed by the payer; 我付款 rejected by t
   await shot(payer.page, info, "receipt-claim");
   await payer.page.getByRole("button", { name: "确认领取" }).click();
   await payer.page.getByRole("button", { name: "模拟核验通过" }).click();
+  await throughSigned(payer.page);
   await expect(payer.page.getByTestId("status")).toHaveText("已生效");
   await expect(payer.page.getByTestId("document")).toContainText("已确认领取");
   await payee.page.goto(claimed);

@@ -17,7 +17,8 @@ export function ShareLink({ path, title, who = "对方" }: { path: string; title
     <div className="flex flex-col gap-2 rounded-xl bg-brand-50 p-3">
       <p className="text-sm text-slate-700">把签署链接发给{who}（仅{who}本人可签署）：</p>
       <input readOnly value={url} aria-label="签署链接" data-testid="sign-link" className="min-h-10 rounded-lg border border-slate-200 bg-white px-2 text-sm" />
-      <div className="grid grid-cols-3 gap-2">
+      {/* 分享 only where the browser can share (Web Share API); a greyed button would not say why */}
+      <div className={`grid gap-2 ${canShare ? "grid-cols-3" : "grid-cols-2"}`}>
         <Button
           type="button"
           variant="secondary"
@@ -29,9 +30,11 @@ export function ShareLink({ path, title, who = "对方" }: { path: string; title
         >
           {copied ? "已复制" : "复制链接"}
         </Button>
-        <Button type="button" variant="secondary" className="text-sm" disabled={!canShare} onClick={() => navigator.share?.({ title, url }).catch(() => undefined)}>
-          分享
-        </Button>
+        {canShare && (
+          <Button type="button" variant="secondary" className="text-sm" onClick={() => navigator.share?.({ title, url }).catch(() => undefined)}>
+            分享
+          </Button>
+        )}
         <Button type="button" variant="secondary" className="text-sm" onClick={async () => setQr(qr ? null : await QRCode.toDataURL(url, { margin: 1, width: 220 }))}>
           {qr ? "收起二维码" : "二维码"}
         </Button>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LogoMark } from "@/components/brand/Brand";
 
 // Each tab owns the sections under it: a contract's pages belong to 文件夹, a new contract to 首页.
 const items = [
@@ -23,7 +24,7 @@ export function AppNav() {
       className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:static md:w-56 md:shrink-0 md:border-t-0 md:border-r md:bg-white md:pb-0"
     >
       <div className="hidden items-center gap-2 px-5 py-5 md:flex">
-        <span className="flex h-9 w-9 items-center justify-center rounded-xl bg-brand-500 font-bold text-white">签</span>
+        <LogoMark />
         <span className="text-lg font-semibold">个人电子签</span>
       </div>
       <ul className="grid grid-cols-3 md:flex md:flex-col md:gap-1 md:px-3">

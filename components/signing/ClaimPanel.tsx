@@ -45,7 +45,7 @@ export function ClaimPanel({ token, version, contractId }: { token: string; vers
           }}
           submit={async (proof) => {
             const res = await signFinishAction(proof);
-            if (res.ok) router.push(`/contracts/${contractId}`);
+            if (res.ok) router.push(`/contracts/${contractId}/signed`);
             return res;
           }}
         />

@@ -16,7 +16,6 @@ export function SignPanel({
   token,
   saved,
   label,
-  doneHref,
   blockedReason = null,
   fieldValues,
   onFieldErrors,
@@ -26,7 +25,6 @@ export function SignPanel({
   token?: string;
   saved: Saved[];
   label: string;
-  doneHref: string;
   /** Why signing is not possible yet (e.g. 请阅读至末页), shown instead of enabling the button. */
   blockedReason?: string | null;
   /** 自有文件: the signer's text fields, checked again by the server. */
@@ -118,7 +116,7 @@ export function SignPanel({
           submit={async (proof) => {
             const res = await signFinishAction(proof);
             if (res.ok) {
-              router.push(doneHref);
+              router.push(`/contracts/${contractId}/signed`); // 签署成功
               router.refresh();
             }
             return res;

@@ -95,6 +95,15 @@ function stepIssues(t: WizardTemplate, today: YMD, step: number, values: WizardV
   return Object.fromEntries(Object.entries(formIssues(t, today, values.form)).filter(([path]) => shown.has(path.split(".")[1] ?? "")));
 }
 
+/** Where a reopened draft continues: the first step with something to fix, else the preview. */
+function resumeStep(t: WizardTemplate, today: YMD, values: WizardValues, crossBorder: boolean): number {
+  const previewStep = t.steps.length + 1;
+  for (let step = 0; step < previewStep; step++) if (Object.keys(stepIssues(t, today, step, values, crossBorder)).length) return step;
+  // rules across steps (checked before the preview) point at the step holding their field
+  const across = Object.keys({ ...partyIssues(t, today, values.party, crossBorder), ...formIssues(t, today, values.form) }).map((path) => stepOfPath(t, path) ?? 0);
+  return across.length ? Math.min(...across) : previewStep;
+}
+
 /** The wizard step holding a path, or null when no step shows it (an unknown server key). */
 function stepOfPath(t: WizardTemplate, path: string): number | null {
   const [head, name] = path.split(".");
@@ -155,7 +164,6 @@ function Wizard({ t, today, me, draft, save, fromSample = false, crossBorder = f
   const previewStep = t.steps.length + 1;
   const titles = ["签署方", ...t.steps.map((s) => s.title), "预览"];
 
-  const [step, setStep] = useState(0);
   const [contractId, setContractId] = useState<string | null>(draft?.contractId ?? null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -169,6 +177,8 @@ function Wizard({ t, today, me, draft, save, fromSample = false, crossBorder = f
         { party: withAllRows(t, draft.party), form: { ...t.emptyForm(todayYmd), ...draft.form } }
       : { party: emptyParty(t, t.defaultInitiator), form: fromSample ? t.sample(todayYmd) : t.emptyForm(todayYmd) },
   );
+  // a reopened draft continues where it was left: the first step with something still to fill
+  const [step, setStep] = useState(() => (draft ? resumeStep(t, todayYmd, defaultValues, crossBorder) : 0));
   // Rebuilt every render: react-hook-form reads the latest resolver, so it always checks the step on screen.
   const resolver: Resolver<WizardValues> = (values) => {
     const issues = stepIssues(t, todayYmd, step, values, crossBorder);

@@ -6,6 +6,7 @@ import { currentUser } from "@/lib/server/auth";
 import { devProvidersActive } from "@/lib/server/config";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
+import { LogoMark } from "@/components/brand/Brand";
 
 export const metadata: Metadata = { title: "登录" };
 
@@ -18,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-8 px-5 py-10">
       <div className="flex flex-col items-center gap-2 text-center">
-        <div className="flex h-14 w-14 items-center justify-center rounded-2xl bg-brand-500 text-2xl font-bold text-white">签</div>
+        <LogoMark className="h-14 w-14" />
         <h1 className="text-2xl font-semibold">个人电子签</h1>
         <p className="text-sm text-slate-500">借条、收据、合同，在线签署，安全有效</p>
       </div>

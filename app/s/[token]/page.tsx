@@ -14,6 +14,7 @@ import { SignPanel } from "@/components/signing/SignPanel";
 import { RejectForm, SupplementButton } from "@/components/signing/RecipientActions";
 import { ClaimPanel } from "@/components/signing/ClaimPanel";
 import { renameBlockedReason } from "@/lib/domain/account";
+import { Brand } from "@/components/brand/Brand";
 
 export const metadata: Metadata = { title: "签署合同" };
 export const dynamic = "force-dynamic";
@@ -21,7 +22,15 @@ export const dynamic = "force-dynamic";
 const maskName = (n: string | null) => (n ? n.slice(0, 1) + "*".repeat(Math.max(n.length - 1, 1)) : "对方");
 
 function Shell({ children }: { children: React.ReactNode }) {
-  return <main className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 py-6">{children}</main>;
+  return (
+    <main className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 py-6">
+      <header className="flex items-center justify-between gap-2 border-b border-slate-200 pb-3">
+        <Brand />
+        <span className="text-xs text-slate-500">手写签名 + 数字签名</span>
+      </header>
+      {children}
+    </main>
+  );
 }
 
 /** The counterparty's page behind the SMS link. Strangers see only the title and a masked name. */
@@ -163,7 +172,7 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
         <OwnDocumentSigning
           pdfUrl={`/api/contracts/${c.id}/document`}
           fields={await shownFields(c, party.seq)}
-          sign={{ contractId: c.id, version: c.version, token, saved, label: "签署合同", doneHref: `/contracts/${c.id}` }}
+          sign={{ contractId: c.id, version: c.version, token, saved, label: "签署合同" }}
         />
         <RejectForm token={token} version={c.version} />
       </Shell>
@@ -173,7 +182,7 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
     <Shell>
       <h1 className="text-xl font-semibold">签署《{c.title}》</h1>
       <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
-      <SignPanel contractId={c.id} version={c.version} token={token} saved={saved} label="确认签署" doneHref={`/contracts/${c.id}`} />
+      <SignPanel contractId={c.id} version={c.version} token={token} saved={saved} label="确认签署" />
       <RejectForm token={token} version={c.version} />
     </Shell>
   );

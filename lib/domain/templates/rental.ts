@@ -130,7 +130,8 @@ const steps = [
     earlyPenalty,
     money("earlyPenaltyAmount", "违约金金额", { maxFen: 100_000_000, showWhen: { field: "earlyPenalty", equals: "CUSTOM" } }),
     number("renewalNoticeDays", "续租提前通知期", { min: 0, max: 180, unit: "天" }),
-    date("handoverDate", "交房日期", { notBefore: -30 }),
+    // follows 起租日期 unless the parties agree an earlier day (a default of today would go stale)
+    date("handoverDate", "交房日期", { notBefore: -30, required: false, help: "不填即为起租日期当天；不能晚于起租日期" }),
     number("keys", "钥匙数量", { min: 0, max: 50, unit: "把" }),
     number("accessCards", "门禁卡数量", { min: 0, max: 50, unit: "张", required: false }),
     number("waterMeter", "水表读数", { decimals: 2, min: 0, max: 99_999_999, unit: "吨", required: false }),
@@ -206,7 +207,6 @@ export const rental = defineTemplate({
   steps,
   defaults: (today) => ({
     startDate: isoDay(today),
-    handoverDate: isoDay(today),
     payDay: "1",
     depositReturnDays: "7",
     costs: DEFAULT_RENTAL_COSTS.map((r) => ({ ...r })),
@@ -296,7 +296,7 @@ export const rental = defineTemplate({
       earlyNoticeDays: numOf(f.earlyNoticeDays, 0),
       earlyPenaltyFen: { ONE_MONTH: rentFen, DEPOSIT: depositFen, CUSTOM: fenOf(f.earlyPenaltyAmount), NONE: null }[f.earlyPenalty],
       renewalNoticeDays: numOf(f.renewalNoticeDays, 0),
-      handoverDate: f.handoverDate,
+      handoverDate: f.handoverDate || f.startDate,
       keys: numOf(f.keys, 0),
       accessCards: numOf(f.accessCards, 0),
       meters: [

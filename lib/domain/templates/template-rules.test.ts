@@ -62,6 +62,11 @@ describe("租房合同", () => {
   it("refuses a start more than 30 days back and a handover after the start", () => {
     expect(issueAt(t("rental"), { ...r(), startDate: isoDay(today, -31) }, "startDate")?.message).toBe(`起租日期不能早于2026年2月8日`);
     expect(issueAt(t("rental"), { ...r(), handoverDate: isoDay(today, 8) }, "handoverDate")?.message).toBe("交房日期不能晚于起租日期");
+    // left empty, 交房日期 is the start date (a default of today would go stale when the start moves)
+    const later = isoDay(today, 20);
+    expect(t("rental").emptyForm(today).handoverDate).toBe("");
+    expect(facts("rental", { startDate: later, handoverDate: "" }).handoverDate).toBe(later);
+    expect(text("rental", { startDate: later, handoverDate: "" })).toContain(`出租方应于${later.slice(0, 4)}年`);
   });
 
   it("requires the address down to the detail", () => {

@@ -45,7 +45,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
         <OwnDocumentSigning
           pdfUrl={`/api/uploads/${own.uploadId}/pdf`}
           fields={await shownFields(c, 0)}
-          sign={{ contractId: c.id, version: c.version, saved, label: "签署合同", doneHref: `/contracts/${c.id}`, blocked }}
+          sign={{ contractId: c.id, version: c.version, saved, label: "签署合同", blocked }}
         />
         <a href={`/contracts/${c.id}/fields`} className="text-center text-sm text-brand-600 underline">
           返回修改签署区域
@@ -73,7 +73,7 @@ export default async function InitiatorSignPage({ params }: { params: Promise<{ 
         version={c.version}
         saved={saved}
         label={`确认签署${wizardTemplateById(c.kind)?.noun ?? ""}`}
-        doneHref={`/contracts/${c.id}`}
+       
       />
       )}
       {myTurn && <RejectForm contractId={c.id} version={c.version} />}
