@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { chooseSignature, drawSignature, inviteLink, outbox, payContractFee, person, randomPhone, shot, signIn, throughSigned } from "./helpers";
 import { confirmWizard, fillFacts, nextStep, openWizard } from "./iou-flow";
+import { uploadFrom } from "./own-file-flow";
 import { idCheckChar, maskId } from "../lib/domain/idcard";
 
 // 个人中心: 我的印章与签名, 签署认证方式, 更换手机号, 更名, 港澳台, 账号注销.
@@ -202,7 +203,7 @@ test("@account 更名: the notice, the contracts it stops, a face check; old sig
   await me.context.close();
 });
 
-test("@account 港澳台: the switch after a face check, then an IOU naming a 回乡证 holder", async ({ browser }, info) => {
+test("@account @ux 港澳台: the switch after a face check, then an IOU, a template and an own document naming a 通行证/居住证 holder", async ({ browser }, info) => {
   const me = await person(browser, info, "港澳发起");
   const page = me.page;
   await page.goto("/me/advanced");
@@ -239,6 +240,24 @@ test("@account 港澳台: the switch after a face check, then an IOU naming a �
   for (let i = 0; i < 12 && !(await page.getByRole("button", { name: "确认并下一步" }).isVisible()); i++) await nextStep(page);
   await expect(page.getByTestId("document")).toContainText("居住证号码");
   await expect(page.getByTestId("document")).toContainText(maskId(permit));
+
+  // and an own document (自有文件): a signer filled in by me may hold a 通行证 too
+  await uploadFrom(page, "contract.pdf");
+  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByLabel("合同名称").fill("港澳台自有文件");
+  const row = page.getByTestId("signer-row").nth(0);
+  await row.getByText("我来填").click();
+  await row.getByLabel("姓名").fill("陈大文");
+  await row.getByLabel("证件类型").selectOption("HK_MO_PERMIT");
+  await row.getByLabel("通行证号码").fill("X1234");
+  await row.getByLabel("手机号").fill(randomPhone());
+  await page.getByRole("button", { name: "下一步" }).click();
+  await expect(row.getByText("港澳居民来往内地通行证号码应为H或M加8位数字（旧版为10位数字）")).toBeVisible();
+  await row.getByLabel("通行证号码").fill("M87654321");
+  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByRole("button", { name: "我已理解并接受上述内容" }).click();
+  await expect(page).toHaveURL(/\/contracts\/[^/]+\/fields$/);
+  await shot(page, info, "own-file-hk-permit");
   await me.context.close();
 });
 

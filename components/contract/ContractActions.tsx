@@ -26,18 +26,20 @@ export function ContractActions({ contractId, version, actions, reminder }: Prop
             催办
           </Button>
         )}
+        {actions.includes("discard") && (
+          <Button variant="secondary" disabled={busy} onClick={() => window.confirm("确定删除这份草稿吗？") && run(discardAction, "草稿已删除").then(() => router.push("/folder"))}>
+            删除草稿
+          </Button>
+        )}
+        {/* 撤销 is the way out, not the next step: quiet, last, and confirmed */}
         {actions.includes("revoke") && (
           <Button
-            variant="danger"
+            variant="ghost"
+            className="text-red-600 hover:bg-red-50"
             disabled={busy}
             onClick={() => window.confirm("撤销后对方将无法再签署，确定撤销吗？") && run(revokeAction, "已撤销")}
           >
             撤销
-          </Button>
-        )}
-        {actions.includes("discard") && (
-          <Button variant="secondary" disabled={busy} onClick={() => window.confirm("确定删除这份草稿吗？") && run(discardAction, "草稿已删除").then(() => router.push("/folder"))}>
-            删除草稿
           </Button>
         )}
       </div>

@@ -65,7 +65,7 @@ describe("租房合同", () => {
     // left empty, 交房日期 is the start date (a default of today would go stale when the start moves)
     const later = isoDay(today, 20);
     expect(t("rental").emptyForm(today).handoverDate).toBe("");
-    expect(facts("rental", { startDate: later, handoverDate: "" }).handoverDate).toBe(later);
+    expect((facts("rental", { startDate: later, handoverDate: "" }) as { handoverDate: string }).handoverDate).toBe(later);
     expect(text("rental", { startDate: later, handoverDate: "" })).toContain(`出租方应于${later.slice(0, 4)}年`);
   });
 
