@@ -10,6 +10,7 @@
 // a field has been touched. The preview only opens when the whole form parses, and the server
 // parses it again; its field errors are placed on the fields and the wizard jumps to them.
 import { useEffect, useRef, useState, type RefObject } from "react";
+import { sampleLeftovers } from "@/lib/domain/templates/sample-leftovers";
 import { usePathname, useRouter } from "next/navigation";
 import { FormProvider, useForm, useFormContext, useFormState, useWatch, type FieldErrors, type FieldPath, type Resolver } from "react-hook-form";
 import { DocumentView } from "@/components/contract/DocumentView";
@@ -84,7 +85,10 @@ function partyIssues(t: WizardTemplate, today: YMD, party: PartyForm, crossBorde
 
 function formIssues(t: WizardTemplate, today: YMD, form: FormValues): Issues {
   const r = t.schema({ today }).safeParse(form);
-  return r.success ? {} : issuesOf("form", r.error.issues);
+  const out = r.success ? {} : issuesOf("form", r.error.issues);
+  // 参照示例填写: made-up sample text must be replaced before the contract can be sent (the server refuses it too)
+  for (const [path, message] of Object.entries(sampleLeftovers(t.steps, t.sample(today), form))) out[`form.${path}`] ??= message;
+  return out;
 }
 
 /** The issues of wizard step `step` (0 = party, 1..n = the template's steps, n+1 = preview). */

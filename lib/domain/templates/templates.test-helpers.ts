@@ -43,3 +43,10 @@ export function render(t: WizardTemplate, form: Record<string, unknown>, signers
   return t.document(t.facts(parsed), signers, { number: "T-0001", initiatedOn: "2026-03-10" });
 }
 
+
+/** A sample with its made-up text made real (示例路1号 → 和平路1号), as a person sending it would have it. */
+export function realFrom<T>(sample: T): T {
+  const fix = (v: unknown): unknown =>
+    typeof v === "string" ? v.replace(/示例[：:]\s*/g, "").replaceAll("示例", "和平") : Array.isArray(v) ? v.map(fix) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fix(x)])) : v;
+  return fix(sample) as T;
+}
