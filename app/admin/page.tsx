@@ -8,6 +8,8 @@ import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 import { ltvStatus } from "@/lib/server/evidence";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
 export default async function AdminHome({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
   await requireAdmin(); // each page, not only the layout: a soft navigation renders the page alone
   const [o, ltv] = await Promise.all([adminOverview(await searchParams), ltvStatus()]);
@@ -25,16 +27,21 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
       </div>
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {[
-          { label: "注册用户", value: o.totals.users },
-          { label: "已实名用户", value: o.totals.verified },
-          { label: `近${o.days}天发起合同`, value: o.contracts.reduce((a, p) => a + Number(p["发起"]), 0) },
-          { label: `近${o.days}天收入（元）`, value: o.revenue.reduce((a, p) => a + Number(p["收入"]), 0).toFixed(2) },
+          { label: "注册用户", value: o.totals.users, note: "不含已注销" },
+          { label: "已实名用户", value: o.totals.verified, note: "不含已注销" },
+          { label: `近${o.days}天发起合同`, value: o.contracts.reduce((a, p) => a + Number(p["发起"]), 0), note: null },
+          { label: `近${o.days}天净收入（元）`, value: yuan(o.money.netFen), note: `收入 ${yuan(o.money.paidFen)} − 退款 ${yuan(o.money.refundedFen)}` },
         ].map((c) => (
           <li key={c.label} className="rounded-xl bg-white p-4 shadow-sm">
             <p className="text-sm text-slate-500">{c.label}</p>
             <p className="mt-1 text-2xl font-semibold" data-testid="overview-figure">
               {c.value}
             </p>
+            {c.note && (
+              <p className="mt-0.5 text-xs text-slate-400" data-testid="overview-note">
+                {c.note}
+              </p>
+            )}
           </li>
         ))}
       </ul>

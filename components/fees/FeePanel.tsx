@@ -10,6 +10,7 @@ export type UsableCoupon = { id: string; label: string };
 
 /**
  * 合同费用 on the initiator's sign page: the lines the server computed, a coupon choice, and 去支付.
+ * Once settled it says so: paid, or covered in full (free slot, card, coupon), never "已支付 ¥0.00".
  * The server recomputes at payment; a different total is refused with the new price.
  */
 export function FeePanel({ contractId, initial, paidFen, coupons }: { contractId: string; initial: Quote; paidFen: number | null; coupons: UsableCoupon[] }) {
@@ -22,7 +23,7 @@ export function FeePanel({ contractId, initial, paidFen, coupons }: { contractId
   if (paidFen !== null) {
     return (
       <p className="rounded-xl bg-emerald-50 p-3 text-sm text-emerald-800" data-testid="fee-paid">
-        合同费用已支付 {formatFen(paidFen)}，请完成签署。
+        {paidFen === 0 ? `合同费用已全额抵扣（实付 ${formatFen(0)}），请完成签署。` : `合同费用已支付 ${formatFen(paidFen)}，请完成签署。`}
       </p>
     );
   }

@@ -2,7 +2,7 @@ import { requireAdmin } from "@/lib/server/auth";
 import Link from "next/link";
 import { Pager } from "@/components/admin/Pager";
 import { searchOrders } from "@/lib/server/admin";
-import { ORDER_PURPOSE_LABELS, ORDER_STATUS_LABELS } from "@/lib/domain/order-labels";
+import { ORDER_PURPOSE_LABELS, ORDER_STATUS_LABELS, isSettlement, orderStatusLabel, orderSubjectLine, settledBy } from "@/lib/domain/order-labels";
 import { formatYuan } from "@/lib/domain/money";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { maskPhone } from "@/lib/domain/phone";
@@ -17,7 +17,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">订单与退款</h1>
       <form className="flex flex-wrap gap-2" role="search">
-        <input name="q" defaultValue={f.q} placeholder="订单号或手机号" aria-label="搜索订单" className="min-h-10 w-56 rounded-lg border border-slate-300 bg-white px-3" />
+        <input name="q" defaultValue={f.q} placeholder="订单号、手机号或合同编号" aria-label="搜索订单" className="min-h-10 w-64 max-w-full rounded-lg border border-slate-300 bg-white px-3" />
         <select name="status" defaultValue={f.status} aria-label="订单状态" className="min-h-10 rounded-lg border border-slate-300 bg-white px-3">
           <option value="">全部状态</option>
           {Object.entries(ORDER_STATUS_LABELS).map(([k, v]) => (
@@ -45,9 +45,22 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
               <tr key={o.id} className="border-t border-slate-100" data-testid="admin-order-row">
                 <td className="px-4 py-2 font-mono">{o.number}</td>
                 <td className="px-4 py-2">{o.user ? <Link href={`/admin/users/${o.userId}`} className="text-brand-600 underline">{o.user.realName ?? maskPhone(o.user.phone)}</Link> : "—"}</td>
-                <td className="px-4 py-2">{ORDER_PURPOSE_LABELS[o.purpose]}</td>
-                <td className="px-4 py-2">{formatYuan(o.amountFen)}</td>
-                <td className="px-4 py-2">{ORDER_STATUS_LABELS[o.status]}</td>
+                <td className="max-w-64 px-4 py-2">
+                  {ORDER_PURPOSE_LABELS[o.purpose]}
+                  {orderSubjectLine(o, o.subject) && (
+                    <span className="block truncate text-xs text-slate-500" data-testid="admin-order-subject">
+                      {o.subject.contract ? (
+                        <Link href={`/admin/contracts/${o.subject.contract.id}`} className="text-brand-600 underline">
+                          {orderSubjectLine(o, o.subject)}
+                        </Link>
+                      ) : (
+                        orderSubjectLine(o, o.subject)
+                      )}
+                    </span>
+                  )}
+                </td>
+                <td className="px-4 py-2">{isSettlement(o) ? <span className="text-slate-500">{settledBy(o)}</span> : formatYuan(o.amountFen)}</td>
+                <td className="px-4 py-2">{orderStatusLabel(o)}</td>
                 <td className="px-4 py-2">{formatShanghaiDateTime(o.createdAt)}</td>
                 <td className="px-4 py-2">{o.status === "PAID" && o.amountFen > 0 && <ActionButton label="退款" confirm={`确定为订单 ${o.number} 原路退款 ${formatYuan(o.amountFen)} 吗？`} run={orderRefundAction.bind(null, { orderId: o.id })} />}</td>
               </tr>

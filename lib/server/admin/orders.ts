@@ -3,7 +3,7 @@ import type { OrderStatus, Prisma } from "@prisma/client";
 import { z } from "zod";
 import { db } from "@/lib/server/db";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
-import { orderRefundStart } from "@/lib/server/payments";
+import { orderRefundStart, orderSubjects } from "@/lib/server/payments";
 import { orderRefundSchema } from "@/lib/validation/admin";
 import { adminAudit } from "./audit";
 import type { AdminActor } from "./actor";
@@ -18,16 +18,28 @@ export const orderSearchSchema = z.object({
 });
 const PAGE = 30;
 
+/** 订单号, the payer's phone, or the contract's number or title. */
 export async function searchOrders(input: unknown) {
   const parsed = parseInput(orderSearchSchema, input);
   const f = parsed.success ? parsed.data : orderSearchSchema.parse({});
+  const byQuery = async (q: string): Promise<Prisma.OrderWhereInput> => {
+    const [users, contracts] = await Promise.all([
+      db().user.findMany({ where: { phone: { contains: q } }, select: { id: true }, take: 50 }),
+      db().contract.findMany({ where: { OR: [{ number: { contains: q.toUpperCase() } }, { title: { contains: q } }] }, select: { id: true }, take: 50 }),
+    ]);
+    return { OR: [{ number: { contains: q.toUpperCase() } }, { userId: { in: users.map((u) => u.id) } }, { contractId: { in: contracts.map((c) => c.id) } }] };
+  };
   const where: Prisma.OrderWhereInput = {
-    ...(f.q ? { OR: [{ number: { contains: f.q.toUpperCase() } }, { userId: { in: (await db().user.findMany({ where: { phone: { contains: f.q } }, select: { id: true }, take: 50 })).map((u) => u.id) } }] } : {}),
+    ...(f.q ? await byQuery(f.q) : {}),
     ...(f.status ? { status: f.status as OrderStatus } : {}),
   };
   const [total, rows] = await Promise.all([db().order.count({ where }), db().order.findMany({ where, orderBy: { createdAt: "desc" }, skip: (f.page - 1) * PAGE, take: PAGE })]);
-  const users = new Map((await db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.userId))] } }, select: { id: true, phone: true, realName: true } })).map((u) => [u.id, u]));
-  return { filters: f, total, pages: Math.max(1, Math.ceil(total / PAGE)), rows: rows.map((o) => ({ ...o, user: users.get(o.userId) ?? null })) };
+  const [users, subjects] = await Promise.all([
+    db().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.userId))] } }, select: { id: true, phone: true, realName: true } }),
+    orderSubjects(rows, null),
+  ]);
+  const byUser = new Map(users.map((u) => [u.id, u]));
+  return { filters: f, total, pages: Math.max(1, Math.ceil(total / PAGE)), rows: rows.map((o) => ({ ...o, user: byUser.get(o.userId) ?? null, subject: subjects.get(o.id)! })) };
 }
 
 /** 退款: a paid order back to the payer through the gateway (the refund job), once. */

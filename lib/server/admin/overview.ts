@@ -30,11 +30,13 @@ export async function adminOverview(input: unknown) {
   const [users, verified, totals, started, effective, revenue, refunds, sent, failed] = await Promise.all([
     perDay("User", "createdAt", since),
     perDay("User", "verifiedAt", since),
-    Promise.all([db().user.count(), db().user.count({ where: { verifiedAt: { not: null } } })]),
+    // a closed (注销) account keeps its row and verifiedAt, but is no longer a user, real-named or not
+    Promise.all([db().user.count({ where: { status: { not: "DELETED" } } }), db().user.count({ where: { verifiedAt: { not: null }, status: { not: "DELETED" } } })]),
     perDay("Contract", "initiatedAt", since, { key: "kind" }),
     perDay("Contract", "effectiveAt", since, { key: "kind" }),
-    perDay("Order", "paidAt", since, { sum: "amountFen" }),
-    perDay("Order", "refundedAt", since, { sum: "amountFen" }),
+    // money only: a ¥0 settlement (free slot, card, coupon) is neither income nor a refund
+    perDay("Order", "paidAt", since, { sum: "amountFen", where: `"amountFen" > 0` }),
+    perDay("Order", "refundedAt", since, { sum: "amountFen", where: `"amountFen" > 0` }),
     perDay("OutboxMessage", "sentAt", since, { key: "channel", where: `"status" = 'SENT'` }),
     perDay("OutboxMessage", "createdAt", since, { key: "channel", where: `"status" = 'FAILED'` }),
   ]);
@@ -43,9 +45,13 @@ export async function adminOverview(input: unknown) {
   const total = (rows: Row[], key: string) => rows.filter((r) => r.key === key).reduce((a, r) => a + r.n, 0);
   const chart = (named: Record<string, number[]>): Record<string, string | number>[] => labels.map((day, i) => ({ day: day.slice(5), ...Object.fromEntries(Object.entries(named).map(([k, v]) => [k, v[i]!])) }));
   const kinds = [...new Set([...started, ...effective].map((r) => r.key ?? ""))].sort();
+  const paidFen = series(revenue).reduce((a, n) => a + n, 0);
+  const refundedFen = series(refunds).reduce((a, n) => a + n, 0);
   return {
     days,
     totals: { users: totals[0], verified: totals[1] },
+    // 净收入 over the range: paid in it minus refunded in it (an order paid earlier and refunded now counts against now)
+    money: { paidFen, refundedFen, netFen: paidFen - refundedFen },
     people: chart({ 新注册: series(users), 新实名: series(verified) }),
     contracts: chart({ 发起: series(started), 生效: series(effective) }),
     byKind: kinds.map((k) => ({ kind: k, 发起: total(started, k), 生效: total(effective, k) })),

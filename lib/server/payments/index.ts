@@ -3,7 +3,7 @@ import "server-only";
 import "./cards"; // registers what a paid saver-card order does
 import "./sandbox"; // registers the sandbox's notification sender
 export { feeRules, FEE_RULES_KEY } from "./rules";
-export { orderCreate, orderFor, ordersFor, contractFee, feeAtInitiation, refundContractFee, quoteFor, registerOrderPaid, orderInsert, orderCheckout, lockFees, orderRefundStart } from "./orders";
+export { orderCreate, orderFor, ordersFor, contractFee, feeAtInitiation, refundContractFee, quoteFor, registerOrderPaid, orderInsert, orderCheckout, lockFees, orderRefundStart, orderSubjects, type OrderRow } from "./orders";
 export { paymentNoticeHandle } from "./notify";
 export { couponRedeem, couponWallet, type CouponView } from "./coupons";
 export { cardsOf } from "./cards";

@@ -8,6 +8,7 @@ import { fail, ok, zodFail, type ActionResult } from "@/lib/server/result";
 import { dailyNumber } from "@/lib/server/numbers";
 import { formatFen, quote, shanghaiMonth, type CouponRule, type FeeItem, type Quote } from "@/lib/domain/fees";
 import { orderCreateSchema } from "@/lib/validation/fees";
+import type { OrderSubject } from "@/lib/domain/order-labels";
 import { paymentGateway } from "./gateway";
 import { feeRules } from "./rules";
 import { parseInput } from "@/lib/validation/input";
@@ -68,7 +69,12 @@ export async function quoteFor(tx: Tx, userId: string, item: FeeItem, couponId: 
 
 type NewOrder = { userId: string; purpose: OrderPurpose; kind?: string; contractId?: string; reportId?: string; quote: Quote };
 
-/** Creates the order; a coupon is locked to it (or the creation fails); a 0-fen order is paid at once. */
+/**
+ * Creates the order; a coupon is locked to it (or the creation fails). A 0-fen order (a fee covered
+ * in full by the free slot, the saver card or a coupon) is closed at once: it is the ledger entry
+ * that holds the slot / coupon, so the fee is not taken twice and 撤销 gives them back, but it is
+ * not a payment (not in 我的订单, not revenue, never shown as 已支付 ¥0.00).
+ */
 export async function orderInsert(tx: Tx, o: NewOrder): Promise<Order> {
   const at = now();
   const order = await tx.order.create({
@@ -235,12 +241,45 @@ export async function contractFee(userId: string, contract: { id: string; kind: 
   return { paid, quote, due: !paid && quote.totalFen > 0 };
 }
 
-export function ordersFor(userId: string) {
-  return db().order.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 100 });
+/**
+ * What each order was for, for its list row: the contract (title, number, and whether `viewerId`
+ * may open it: its initiator, or a party once it is initiated, never a discarded draft; null =
+ * an admin, who opens it under /admin) or the saver card it bought.
+ */
+export async function orderSubjects(orders: Order[], viewerId: string | null): Promise<Map<string, OrderSubject>> {
+  const contractIds = [...new Set(orders.map((o) => o.contractId).filter((id): id is string => !!id))];
+  const cardOrders = orders.filter((o) => o.purpose === "SAVER_CARD").map((o) => o.id);
+  const [contracts, cards] = await Promise.all([
+    contractIds.length ? db().contract.findMany({ where: { id: { in: contractIds } }, select: { id: true, title: true, number: true, status: true, initiatorId: true, parties: { select: { userId: true } } } }) : [],
+    cardOrders.length ? db().saverCard.findMany({ where: { orderId: { in: cardOrders } }, select: { orderId: true, validTo: true } }) : [],
+  ]);
+  const byId = new Map(contracts.map((c) => [c.id, c]));
+  const cardOf = new Map(cards.map((c) => [c.orderId, c.validTo]));
+  const visible = (c: (typeof contracts)[number]) =>
+    viewerId === null || (c.status !== "DISCARDED" && (c.initiatorId === viewerId || (c.status !== "DRAFT" && c.parties.some((p) => p.userId === viewerId))));
+  return new Map(
+    orders.map((o) => {
+      const c = o.contractId ? byId.get(o.contractId) : undefined;
+      return [o.id, { contract: c ? { id: c.id, title: c.title, number: c.number, visible: visible(c) } : null, cardValidTo: cardOf.get(o.id) ?? null }];
+    }),
+  );
 }
 
-export async function orderFor(userId: string, id: string) {
+export type OrderRow = Order & { subject: OrderSubject };
+
+/**
+ * 我的订单: what the user paid or is asked to pay, each naming what it was for. A fee covered in
+ * full (free slot, saver card, coupon) is a ¥0 ledger entry, not a payment: it is not listed.
+ */
+export async function ordersFor(userId: string): Promise<OrderRow[]> {
+  const orders = await db().order.findMany({ where: { userId, amountFen: { gt: 0 } }, orderBy: { createdAt: "desc" }, take: 100 });
+  const subjects = await orderSubjects(orders, userId);
+  return orders.map((o) => ({ ...o, subject: subjects.get(o.id)! }));
+}
+
+export async function orderFor(userId: string, id: string): Promise<OrderRow | null> {
   if (id.length > 40) return null;
   const o = await db().order.findUnique({ where: { id } });
-  return o && o.userId === userId ? o : null;
+  if (!o || o.userId !== userId) return null;
+  return { ...o, subject: (await orderSubjects([o], userId)).get(o.id)! };
 }

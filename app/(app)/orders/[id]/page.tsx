@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/server/auth";
 import { orderFor } from "@/lib/server/payments";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { formatFen, type PriceLine } from "@/lib/domain/fees";
-import { ORDER_PURPOSE_LABELS, ORDER_STATUS_LABELS, ORDER_STATUS_TONE } from "@/lib/domain/order-labels";
+import { ORDER_PURPOSE_LABELS, ORDER_STATUS_TONE, isSettlement, orderStatusLabel, orderSubjectLine, settlementSource } from "@/lib/domain/order-labels";
 import { PriceLines } from "@/components/fees/PriceLines";
 import { OrderWatcher } from "@/components/fees/OrderWatcher";
 
@@ -19,6 +19,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const { declined } = await searchParams;
   const o = await orderFor(user.id, id);
   if (!o) notFound();
+  const c = o.subject.contract;
+  const subject = orderSubjectLine(o, o.subject);
+  const free = isSettlement(o);
   const next =
     o.purpose === "CONTRACT" && o.contractId
       ? { href: `/contracts/${o.contractId}/sign`, label: "继续签署" }
@@ -30,10 +33,21 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       <header className="flex items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{ORDER_PURPOSE_LABELS[o.purpose]}</h1>
         <span data-testid="order-status" className={`rounded-full px-3 py-1 text-sm ${ORDER_STATUS_TONE[o.status]}`}>
-          {ORDER_STATUS_LABELS[o.status]}
+          {orderStatusLabel(o)}
         </span>
       </header>
       <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
+        {subject && (
+          <p className="mb-3 truncate text-sm" data-testid="order-subject">
+            {c?.visible ? (
+              <Link href={`/contracts/${c.id}`} className="text-brand-600 underline">
+                {subject}
+              </Link>
+            ) : (
+              subject
+            )}
+          </p>
+        )}
         <PriceLines lines={o.lines as PriceLine[]} />
         <dl className="mt-3 grid grid-cols-[5rem_1fr] gap-y-1 text-xs text-slate-500">
           <dt>订单号</dt>
@@ -58,12 +72,15 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       {o.status === "PAID" && (
         <>
           <p className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800" role="status">
-            已支付 {formatFen(o.amountFen)}。{o.purpose === "REPORT" ? "报告生成后将发送到您的邮箱，并短信通知您。" : ""}
+            {free ? `${settlementSource(o) ? `已由${settlementSource(o)}全额抵扣` : "本次免费"}，无需支付。` : `已支付 ${formatFen(o.amountFen)}。`}{o.purpose === "REPORT" ? "报告生成后将发送到您的邮箱，并短信通知您。" : ""}
           </p>
           <Link href={next.href} className="min-h-12 rounded-lg bg-brand-500 py-3 text-center font-medium text-white">
             {next.label}
           </Link>
         </>
+      )}
+      {o.status === "REFUNDED" && free && (o.usesFreeSlot || o.couponId) && (
+        <p className="text-sm text-slate-600">合同未生效，{o.usesFreeSlot ? "占用的免费额度已退回" : "优惠券仍在有效期内的，已退回"}。</p>
       )}
       {o.status === "EXPIRED" && <p className="text-sm text-slate-600">订单已超过30分钟未支付，已自动失效{o.couponId ? "，优惠券已退回" : ""}。</p>}
       <Link href="/me/orders" className="text-center text-sm text-slate-600 underline">

@@ -6,7 +6,7 @@ import { maskPhone } from "@/lib/domain/phone";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { STATE_LABELS } from "@/lib/domain/lifecycle";
 import { kindLabel } from "@/lib/domain/templates/registry";
-import { ORDER_STATUS_LABELS } from "@/lib/domain/order-labels";
+import { isSettlement, orderStatusLabel, settledBy } from "@/lib/domain/order-labels";
 import { formatYuan } from "@/lib/domain/money";
 import { FreezeForm } from "@/components/admin/FreezeForm";
 import { ActionButton } from "@/components/admin/ActionButton";
@@ -72,8 +72,8 @@ export default async function AdminUser({ params }: { params: Promise<{ id: stri
             {orders.map((o) => (
               <tr key={o.id} className="border-t border-slate-100">
                 <td className="py-1.5 font-mono">{o.number}</td>
-                <td>{formatYuan(o.amountFen)}</td>
-                <td>{ORDER_STATUS_LABELS[o.status]}</td>
+                <td>{isSettlement(o) ? settledBy(o) : formatYuan(o.amountFen)}</td>
+                <td>{orderStatusLabel(o)}</td>
                 <td>{formatShanghaiDateTime(o.createdAt)}</td>
               </tr>
             ))}
