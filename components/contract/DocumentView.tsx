@@ -1,9 +1,13 @@
 import type { ContractDocument } from "@/lib/domain/templates/document";
 
-/** The on-screen rendering of the same document model the PDF is made from. */
-export function DocumentView({ doc, signatureUrl }: { doc: ContractDocument; signatureUrl?: (sha256: string) => string }) {
+/**
+ * The on-screen rendering of the same document model the PDF is made from. `voided` (已撤销, 已拒签,
+ * 已过期) marks a contract that never took effect, so that a screenshot of it cannot pass for one.
+ */
+export function DocumentView({ doc, signatureUrl, voided }: { doc: ContractDocument; signatureUrl?: (sha256: string) => string; voided?: string }) {
   return (
-    <article className="rounded-2xl bg-white p-4 text-[15px] leading-7 text-slate-800 shadow-sm ring-1 ring-slate-100 sm:p-8" data-testid="document">
+    <article className="relative overflow-hidden rounded-2xl bg-white p-4 text-[15px] leading-7 text-slate-800 shadow-sm ring-1 ring-slate-100 sm:p-8" data-testid="document">
+      {voided && <VoidMark state={voided} />}
       <h2 className="text-center text-2xl font-bold tracking-widest">{doc.title}</h2>
       <p className="mb-4 text-center text-xs text-slate-500">{doc.subtitle}</p>
       {doc.blocks.map((b, i) => {
@@ -60,7 +64,8 @@ export function DocumentView({ doc, signatureUrl }: { doc: ContractDocument; sig
             );
         }
       })}
-      <div className="mt-6 grid gap-3 sm:grid-cols-2">
+      <p className="mt-4 text-center text-sm text-slate-500">（以下无正文）</p>
+      <div className="mt-4 grid gap-3 sm:grid-cols-2">
         {doc.signers.map((s, i) => (
           <div key={i} className="rounded-xl border border-slate-200 p-3 text-sm" data-testid="signer">
             <p className="font-medium">
@@ -81,5 +86,22 @@ export function DocumentView({ doc, signatureUrl }: { doc: ContractDocument; sig
       </div>
       <p className="mt-6 text-center text-xs text-slate-400">{doc.footer}</p>
     </article>
+  );
+}
+
+/** 作废: a banner saying why, and the word across the page (aria-hidden: the banner says it). */
+export function VoidMark({ state }: { state: string }) {
+  return (
+    <>
+      <p className="relative z-10 mb-3 rounded-lg bg-red-50 px-3 py-2 text-center text-sm font-medium text-red-700 ring-1 ring-red-200" data-testid="void-mark">
+        本文件已作废（{state}），未生效，不具有合同效力
+      </p>
+      <span
+        aria-hidden
+        className="pointer-events-none absolute inset-0 z-10 flex select-none items-center justify-center text-[96px] font-bold tracking-[0.3em] text-red-500/15 [transform:rotate(-30deg)] sm:text-[140px]"
+      >
+        作废
+      </span>
+    </>
   );
 }

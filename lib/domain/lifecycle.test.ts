@@ -11,6 +11,7 @@ import {
   type ContractAction,
   type ContractState,
   type TransitionContext,
+  VOID_STATES,
 } from "./lifecycle";
 
 // A two-party IOU whose counterparty has not acted yet and whose identity is known.
@@ -196,5 +197,11 @@ describe("the acting signer's own status comes from the table", () => {
     ["EFFECTIVE", "settleRequest", "INITIATOR", {}, null],
   ] as const)("%s %s by %s %o → %s", (state, action, role, over, status) => {
     expect(partyStatusAfter(state, action, role, { ...base, ...over })).toBe(status);
+  });
+});
+
+describe("作废: the states that never took effect", () => {
+  it.each(CONTRACT_STATES.map((s) => [s, ["REVOKED", "REJECTED", "EXPIRED"].includes(s)] as const))("%s voided: %s", (state, voided) => {
+    expect(VOID_STATES.includes(state)).toBe(voided);
   });
 });

@@ -260,3 +260,6 @@ export const PENDING_TTL_DAYS = 30;
 
 /** States in which the signed document exists: it can be downloaded and e-mailed. */
 export const DOCUMENT_STATES: readonly ContractState[] = ["EFFECTIVE", "RESCINDING", "SETTLING", "RESCINDED", "SETTLED"];
+
+/** States of a contract that ended without taking effect: what it shows is marked 作废. */
+export const VOID_STATES: readonly ContractState[] = TERMINAL_STATES.filter((s) => !DOCUMENT_STATES.includes(s) && s !== "DISCARDED");
