@@ -15,7 +15,7 @@ import { listLegalProviders } from "@/lib/server/content";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
 import { END_LABELS, endKindOfState, endedStatement } from "@/lib/domain/end-request";
 import { contractKind } from "@/lib/domain/contract-kind";
-import { signersDue } from "@/lib/domain/own-file";
+import { awaitedParties, signerHeldBack } from "@/lib/domain/waiting";
 
 export const metadata: Metadata = { title: "合同详情" };
 
@@ -28,17 +28,11 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   if (!view) notFound();
   const { contract: c, actions, refusals, role, myParty } = view;
   const waiting = c.parties.filter((p) => !p.isInitiator && (p.status === "WAITING_SIGN" || p.status === "WAITING_INFO"));
-  // 对方先签: once the other side has signed, the initiator is the one awaited
-  const awaited = waiting.length ? waiting : c.parties.filter((p) => p.isInitiator && p.status === "WAITING_SIGN" && c.status === "PENDING_SIGN");
-  const label = statusLabel(c.status, awaited.map((p) => p.role), c.kind);
+  // whom it waits for now (the same answer as the folder's 待…签署)
+  const label = statusLabel(c.status, awaitedParties(c).map((p) => p.role), c.kind);
   const pending = c.status === "PENDING_INFO" || c.status === "PENDING_SIGN" || c.status === "PENDING_CLAIM";
   // what keeps a signer who has nothing to do yet waiting (another's identity, or the order of signing)
-  const waitingFor =
-    myParty?.status === "WAITING_SIGN" && c.status === "PENDING_INFO"
-      ? "还有签署方尚未补充身份信息，补充完成后将短信通知您签署。"
-      : myParty?.status === "WAITING_SIGN" && !signersDue(c.parties, c.signOrdered).some((p) => p.id === myParty.id)
-        ? "本合同按顺序签署，前一位签署方签署后会短信通知您。"
-        : null;
+  const waitingFor = signerHeldBack(c, myParty);
   const reminder = (c.status === "EFFECTIVE" || pending) && role && remindersOf(c).length > 0 ? c.repayReminder : null;
   const hasDocument = c.pdfSha256 !== null && DOCUMENT_STATES.includes(c.status);
   const pendingEnd = endKindOfState(c.status);
