@@ -16,6 +16,7 @@ import { useFieldArray, useFormContext, useFormState, useWatch, type Control, ty
 import { Button } from "@/components/ui/Button";
 import { addDays, formatYmd, parseYmd } from "@/lib/domain/dates";
 import { formatYuan, toChineseUppercase, yuanToFen } from "@/lib/domain/money";
+import { findCity, findDistrict, findProvince, provinces } from "@/lib/domain/regions";
 import {
   emptyRow,
   type AnyField,
@@ -271,50 +272,108 @@ function CheckboxInput({ field }: { field: CheckboxField }) {
 
 // ───────────────────────────── region ─────────────────────────────
 
-const REGION_PARTS: readonly { key: keyof RegionValue; label: string; placeholder: string }[] = [
-  { key: "province", label: "省", placeholder: "如：广东省" },
-  { key: "city", label: "市", placeholder: "如：深圳市" },
-  { key: "district", label: "区县", placeholder: "选填" },
-];
+type RegionPart = "province" | "city" | "district";
+const REGION_LABELS: Record<RegionPart, string> = { province: "省份", city: "城市", district: "区县" };
 
-/** 省 / 市 / 区县 in three columns, 详细地址 on a full row: fits a phone without scrolling sideways. */
+/**
+ * 省份 → 城市 → 区县 as three native selects over the division data (lib/domain/regions), then
+ * 详细地址. Choosing a level empties the levels below it and keeps `code` (hidden) as the code of
+ * the deepest level chosen. A level the division does not have (东莞市 has no 区县, 香港 no city)
+ * shows 无. A stored name the data does not know (an old free-text value) stays shown as it is,
+ * with the schema's 所选地区不存在 below it, until another is chosen. On a phone each select has
+ * its own row, label beside it; from sm up the three sit side by side.
+ */
 function RegionInput({ field }: { field: RegionField }) {
   const name: FormPath = `form.${field.name}`;
-  const { register } = useFormContext<WizardValues>();
+  const { register, getValues, setValue, clearErrors } = useFormContext<WizardValues>();
   const { errors } = useFormState<WizardValues>({ name });
+  const value = useWatch<WizardValues>({ name }) as Partial<RegionValue> | undefined;
   const id = domId(name);
   const rootError = errorMessage(errors, name); // e.g. 格式不正确 for a damaged value
-  const part = (key: keyof RegionValue, label: string, placeholder: string) => {
-    const path: FormPath = `${name}.${key}`;
+  const chosen = { province: value?.province ?? "", city: value?.city ?? "", district: value?.district ?? "" };
+  const province = findProvince(chosen.province);
+  const city = findCity(province, chosen.city);
+  const options: Record<RegionPart, readonly { name: string }[] | null> = {
+    province: provinces(),
+    city: province ? province.cities : null,
+    district: city ? city.districts : null,
+  };
+
+  /** After a level changed: empty the levels below, and set the code of the deepest one chosen. */
+  const cascade = (part: RegionPart) => {
+    const below = part === "province" ? (["city", "district"] as const) : part === "city" ? (["district"] as const) : [];
+    for (const k of below) {
+      setValue(`${name}.${k}`, "", { shouldDirty: true });
+      clearErrors(`${name}.${k}`); // about a value no longer there
+    }
+    const v = getValues(name) as RegionValue;
+    const p = findProvince(v.province);
+    const c = findCity(p, v.city);
+    setValue(`${name}.code`, (findDistrict(c, v.district) ?? c ?? p)?.code ?? "", { shouldDirty: true });
+  };
+
+  const select = (part: RegionPart) => {
+    const path: FormPath = `${name}.${part}`;
     const partId = domId(path);
     const error = errorMessage(errors, path);
+    const current = chosen[part];
+    const list = options[part] ?? [];
+    const aria = { "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${partId}-error` : undefined } as const;
+    const nothing = options[part] === null ? (part === "city" ? "请先选择省份" : "请先选择城市") : "无";
     return (
-      <div key={key} className="flex min-w-0 flex-col gap-1">
-        <label htmlFor={partId} className="text-xs text-slate-500">
-          {label}
-        </label>
-        <input
-          id={partId}
-          type="text"
-          autoComplete="off"
-          placeholder={placeholder}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${partId}-error` : undefined}
-          {...register(path)}
-          className={`${inputClass(!!error)} px-2`}
-        />
+      <div key={part} className="flex min-w-0 flex-col gap-1">
+        <div className="flex min-w-0 items-center gap-2 sm:flex-col sm:items-stretch sm:gap-1">
+          <label htmlFor={partId} className="w-10 shrink-0 text-sm text-slate-600 sm:w-auto sm:text-xs sm:text-slate-500">
+            {REGION_LABELS[part]}
+          </label>
+          {list.length > 0 || current ? (
+            <select key="choose" id={partId} {...aria} {...register(path, { onChange: () => cascade(part) })} className={`${inputClass(!!error)} px-2`}>
+              <option value="">请选择</option>
+              {current && !list.some((o) => o.name === current) && <option value={current}>{current}</option>}
+              {list.map((o) => (
+                <option key={o.name} value={o.name}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            // Nothing to choose at this level (yet): not a form value, so not registered.
+            <select key="none" id={partId} disabled {...aria} className={`${inputClass(!!error)} px-2 text-slate-400`}>
+              <option>{nothing}</option>
+            </select>
+          )}
+        </div>
         <Messages id={partId} error={error} />
       </div>
     );
   };
+
+  const detailPath: FormPath = `${name}.detail`;
+  const detailId = domId(detailPath);
+  const detailError = errorMessage(errors, detailPath);
   return (
     <fieldset className="flex min-w-0 flex-col gap-2" aria-describedby={describedBy(id, !!field.help, !!rootError)}>
       <legend className="mb-1 flex items-baseline gap-2 text-sm font-medium text-slate-700">
         {field.label}
         <Optional show={!field.required} />
       </legend>
-      <div className="grid grid-cols-3 gap-2">{REGION_PARTS.map((p) => part(p.key, p.label, p.placeholder))}</div>
-      {part("detail", "详细地址", field.placeholder ?? "街道、小区、楼栋、门牌号")}
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">{(["province", "city", "district"] as const).map(select)}</div>
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor={detailId} className="text-xs text-slate-500">
+          详细地址
+        </label>
+        <input
+          id={detailId}
+          type="text"
+          autoComplete="off"
+          placeholder={field.placeholder ?? "街道、小区、楼栋、门牌号"}
+          aria-invalid={detailError ? true : undefined}
+          aria-describedby={detailError ? `${detailId}-error` : undefined}
+          {...register(detailPath)}
+          className={`${inputClass(!!detailError)} px-2`}
+        />
+        <Messages id={detailId} error={detailError} />
+      </div>
       <Messages id={id} help={field.help} error={rootError} />
     </fieldset>
   );

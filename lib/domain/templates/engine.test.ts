@@ -94,7 +94,7 @@ describe("field checks", () => {
   it("accepts a good form and derives the empty form from the declarations", () => {
     expect(issues(good)).toEqual({});
     const empty = demo.emptyForm(today);
-    expect(empty).toMatchObject({ name: "", mode: "A", more: false, where: { province: "", city: "", district: "", detail: "" } });
+    expect(empty).toMatchObject({ name: "", mode: "A", more: false, where: { province: "", city: "", district: "", detail: "", code: "" } });
     expect(empty.rows).toEqual([{ item: "", amount: "" }]); // a required list starts with one row
   });
 
@@ -123,6 +123,9 @@ describe("field checks", () => {
     [{ rows: [{ item: "", amount: "0" }] }, "rows.0.item", "请填写项目"],
     [{ rows: [{ item: "一", amount: "0" }] }, "rows.0.amount", "金额必须大于0"],
     [{ where: { province: "广东省", city: "", district: "", detail: "" } }, "where.detail", undefined],
+    [{ where: { province: "广东省", city: "", district: "", detail: "" } }, "where.city", "请选择城市"], // optional, but once begun whole
+    [{ where: { province: "", city: "", district: "", detail: "1号" } }, "where.province", "请选择省份"],
+    [{ where: { province: "广东省", city: "深圳市", district: "南山", detail: "" } }, "where.district", "所选地区不存在"],
     [{ where: "广东" }, "where", "地址格式不正确"],
     [{ rows: [{ item: 3, amount: "1" }] }, "rows", "明细格式不正确"],
   ] as const)("%j → %s: %s", (change, path, message) => {
@@ -144,11 +147,11 @@ describe("field checks", () => {
       ...good,
       name: "  示例  ",
       rows: [{ item: " 一 ", amount: " 1 " }],
-      where: { province: " 广东省 ", city: "深圳市", district: "", detail: " 1号 " },
+      where: { province: " 广东省 ", city: "深圳市", district: "南山区", detail: " 1号 " },
     });
     expect(parsed.name).toBe("示例");
     expect(parsed.rows).toEqual([{ item: "一", amount: "1" }]);
-    expect(parsed.where).toEqual({ province: "广东省", city: "深圳市", district: "", detail: "1号" });
+    expect(parsed.where).toEqual({ province: "广东省", city: "深圳市", district: "南山区", detail: "1号", code: "440305" });
   });
 
   it("lists a step's shown fields for rendering and per-step validation", () => {

@@ -64,7 +64,12 @@ export type CheckboxField<N extends string = string> = FieldBase<N> & {
   /** When set, the box must be ticked; the message says why. */
   mustBeTrue?: string;
 };
-export type RegionValue = { province: string; city: string; district: string; detail: string };
+/**
+ * 省 / 市 / 区县 chosen from the division data (lib/domain/regions: names as it spells them, "" for a
+ * level the division does not have), the 6-digit GB/T 2260 code of the deepest of them, and the
+ * typed 详细地址. Values stored before the code existed have none: they read as code "".
+ */
+export type RegionValue = { province: string; city: string; district: string; detail: string; code: string };
 export type RegionField<N extends string = string> = FieldBase<N> & { kind: "region" };
 
 /** What a list row may hold: small single-line inputs. */

@@ -55,7 +55,7 @@ export function emptyValue(f: AnyField, today: YMD | null): FieldValue {
     case "checkbox":
       return f.default;
     case "region":
-      return { province: "", city: "", district: "", detail: "" };
+      return { province: "", city: "", district: "", detail: "", code: "" };
     case "list":
       // A required list starts with one blank row, so the form shows where to type.
       return f.minRows > 0 ? [emptyRow(f.columns)] : [];

@@ -136,7 +136,7 @@ export const grasslandTransfer = defineTemplate({
   sample: (today): Partial<Form> => {
     const start = isoDay(today, 20);
     return {
-      location: { province: "内蒙古自治区", city: "锡林郭勒盟", district: "示例旗", detail: "示例苏木示例嘎查北山地块" },
+      location: { province: "内蒙古自治区", city: "锡林郭勒盟", district: "锡林浩特市", detail: "朝克乌拉苏木示例嘎查北山地块", code: "152502" },
       area: "1200",
       east: "示例嘎查公用道路",
       south: "巴特尔家草场",

@@ -111,7 +111,7 @@ export const housekeeping = defineTemplate({
   sample: (today): Partial<Form> => ({
     serviceType: "ELDER_CARE",
     duties: "照顾示例家庭80岁老人的日常起居，协助用餐、服药和散步；负责午餐、晚餐及日常保洁。",
-    address: { province: "浙江省", city: "杭州市", district: "西湖区", detail: "示例路66号3单元502室" },
+    address: { province: "浙江省", city: "杭州市", district: "西湖区", detail: "示例路66号3单元502室", code: "330106" },
     liveIn: "LIVE_IN",
     schedule: "每天7:00–20:00，午间休息2小时",
     restDays: "4",

@@ -112,7 +112,7 @@ export const parkingLease = defineTemplate({
   sample: (today): Partial<Form> => {
     const start = isoDay(today, 1);
     return {
-      address: { province: "上海市", city: "上海市", district: "闵行区", detail: "示例花园小区" },
+      address: { province: "上海市", city: "上海市", district: "闵行区", detail: "示例花园小区", code: "310112" },
       spaceNo: "B2-105",
       spaceType: "UNDERGROUND",
       rightType: "OWNED",

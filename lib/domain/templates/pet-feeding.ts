@@ -138,7 +138,7 @@ export const petFeeding = defineTemplate({
     ],
     health: "咪咪每天早上需在猫粮中拌入半片益生菌。",
     vet: "示例宠物医院（距小区500米）",
-    address: { province: "江苏省", city: "苏州市", district: "工业园区", detail: "示例花园7幢1001室" },
+    address: { province: "江苏省", city: "苏州市", district: "姑苏区", detail: "示例花园7幢1001室", code: "320508" },
     startDate: isoDay(today, 3),
     endDate: isoDay(today, 9),
     visitsPerDay: "1",

@@ -114,7 +114,7 @@ export const renovation = defineTemplate({
       issue(["stages"], `各阶段金额合计${yuan(staged)}，应等于工程总价${yuan(price)}`);
   },
   sample: (today): Partial<Form> => ({
-    address: { province: "广东省", city: "广州市", district: "天河区", detail: "示例路100号5栋1203房" },
+    address: { province: "广东省", city: "广州市", district: "天河区", detail: "示例路100号5栋1203房", code: "440106" },
     area: "89",
     scope: "全屋墙面铲除重刷；厨房、卫生间改造（含防水及闭水试验）；客厅卧室铺设木地板；全屋水电线路改造。",
     mode: "HALF",

@@ -189,7 +189,7 @@ export const DEFAULT_RENTAL_COSTS = [
   costRow("有线电视费", "TENANT"),
 ];
 
-const sampleAddress: RegionValue = { province: "北京市", city: "北京市", district: "朝阳区", detail: "示例路1号院2号楼301室" };
+const sampleAddress: RegionValue = { province: "北京市", city: "北京市", district: "朝阳区", detail: "示例路1号院2号楼301室", code: "110105" };
 
 export const rental = defineTemplate({
   id: "rental",

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { addDays, compareYmd, formatYmdChinese, parseYmd, type YMD } from "../dates";
 import { formatYuan, yuanToFen } from "../money";
 import { CN_MOBILE_RE, normalizePhone } from "../phone";
+import { checkRegion } from "../regions";
 import { text, textError, TIME_RE, type AnyField, type CheckboxField, type ChoiceField, type ColumnField, type Condition, type FieldValue, type FormValues, type ListField, type RegionField, type RegionValue, type Row } from "./fields";
 import { clearedValue, emptyValue, isShown } from "./form";
 import { parseNumber } from "./facts";
@@ -68,6 +69,10 @@ function checkScalar(f: Exclude<AnyField, RegionField | ListField | CheckboxFiel
   }
 }
 
+const REGION_MISSING = { province: "请选择省份", city: "请选择城市", district: "请选择区县" } as const;
+/** A name not in the division data, not within the level above, or a code that is not theirs (free text, a forged post). */
+const REGION_UNKNOWN = "所选地区不存在";
+
 function checkField(f: AnyField, value: FieldValue, today: YMD, report: Report) {
   const path = [f.name];
   switch (f.kind) {
@@ -76,11 +81,11 @@ function checkField(f: AnyField, value: FieldValue, today: YMD, report: Report) 
       return;
     case "region": {
       const r = value as RegionValue;
-      if (f.required && !r.province.trim()) report([f.name, "province"], "请选择省份");
-      if (f.required && !r.city.trim()) report([f.name, "city"], "请选择城市");
-      for (const part of ["province", "city", "district"] as const) {
-        const e = textError(f.label, r[part].trim(), 20);
-        if (e) report([f.name, part], e);
+      // 省 / 市 / 区县 must be a real division, down to the level it has, and the code its own; an
+      // optional address once begun must be whole too. The message goes on the part to change.
+      if (f.required || [r.province, r.city, r.district, r.detail].some((x) => x.trim())) {
+        const c = checkRegion(r);
+        if (!c.ok) report([f.name, c.part], c.problem === "missing" ? REGION_MISSING[c.part] : REGION_UNKNOWN);
       }
       checkScalar(text(f.name, `${f.label}的详细地址`, { required: f.required }), r.detail, [f.name, "detail"], today, report);
       return;
@@ -119,9 +124,10 @@ function coerce(f: AnyField, v: unknown): { value: FieldValue; ok: boolean } {
     case "region": {
       if (v === undefined) return { value: emptyValue(f, null), ok: true };
       if (!isRecord(v)) return { value: emptyValue(f, null), ok: false };
-      const parts = (["province", "city", "district", "detail"] as const).map((k) => str(v[k]));
-      const [province, city, district, detail] = parts.map((x) => x ?? "") as [string, string, string, string];
-      return { value: { province, city, district, detail }, ok: parts.every((x) => x !== null) };
+      // `code` is missing (read as "") in values stored before it existed.
+      const parts = (["province", "city", "district", "detail", "code"] as const).map((k) => str(v[k]));
+      const [province, city, district, detail, code] = parts.map((x) => x ?? "") as [string, string, string, string, string];
+      return { value: { province, city, district, detail, code }, ok: parts.every((x) => x !== null) };
     }
     case "list": {
       if (v === undefined) return { value: [], ok: true };
@@ -170,7 +176,12 @@ export function withValidChoices(fields: readonly AnyField[], values: FormValues
   return out;
 }
 
-const trimRegion = (r: RegionValue): RegionValue => ({ province: r.province.trim(), city: r.city.trim(), district: r.district.trim(), detail: r.detail.trim() });
+/** Trimmed, with the code of the names when they are a real division (so an old value without one gains it). */
+function trimRegion(r: RegionValue): RegionValue {
+  const t = { province: r.province.trim(), city: r.city.trim(), district: r.district.trim(), detail: r.detail.trim(), code: r.code.trim() };
+  const c = checkRegion({ ...t, code: "" });
+  return c.ok ? { ...t, code: c.code } : t;
+}
 
 /** Trims every text and resets hidden fields, so stored facts never carry a stale hidden answer. */
 export function normalise(fields: readonly AnyField[], byName: ReadonlyMap<string, AnyField>, v: FormValues): FormValues {

@@ -154,7 +154,7 @@ export const shopLease = defineTemplate({
   sample: (today): Partial<Form> => {
     const start = isoDay(today, 15);
     return {
-      address: { province: "四川省", city: "成都市", district: "锦江区", detail: "示例街18号" },
+      address: { province: "四川省", city: "成都市", district: "锦江区", detail: "示例街18号", code: "510104" },
       unitNo: "一层临街A-12号",
       area: "56",
       businessUse: "餐饮（轻食咖啡）",

@@ -69,10 +69,37 @@ describe("租房合同", () => {
     expect(text("rental", { startDate: later, handoverDate: "" })).toContain(`出租方应于${later.slice(0, 4)}年`);
   });
 
-  it("requires the address down to the detail", () => {
-    const empty = { province: "", city: "", district: "", detail: "" };
-    const paths = issuesOf(t("rental"), { ...r(), address: empty }).map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(["address.province", "address.city", "address.detail"]));
+  // 房屋地址: 省 / 市 / 区县 from the division data, the code its own; the message on the part to change.
+  const addr = (province: string, city: string, district: string, code?: string) => ({ province, city, district, detail: "和平路1号", ...(code === undefined ? {} : { code }) });
+  it.each([
+    ["nothing chosen", { province: "", city: "", district: "", detail: "", code: "" }, { "address.province": "请选择省份", "address.detail": "请填写房屋地址的详细地址" }],
+    ["no city", addr("广东省", "", ""), { "address.city": "请选择城市" }],
+    ["no 区县", addr("广东省", "深圳市", ""), { "address.district": "请选择区县" }],
+    ["a valid triple", addr("广东省", "深圳市", "南山区", "440305"), {}],
+    ["a municipality", addr("重庆市", "重庆市", "渝中区", "500103"), {}],
+    ["省直辖县级 (no 区县)", addr("河南省", "济源市", "", "419001"), {}],
+    ["澳门 (the province only)", addr("澳门特别行政区", "", "", "820000"), {}],
+    ["an old value without code", addr("北京市", "北京市", "朝阳区"), {}],
+    ["free text", addr("广东", "深圳", "南山"), { "address.province": "所选地区不存在" }],
+    ["a city not in the province", addr("湖南省", "深圳市", "南山区"), { "address.city": "所选地区不存在" }],
+    ["a 区县 not in the city", addr("广东省", "深圳市", "天河区"), { "address.district": "所选地区不存在" }],
+    ["a forged code", addr("广东省", "深圳市", "南山区", "110105"), { "address.district": "所选地区不存在" }],
+    ["a code of another type", { ...addr("广东省", "深圳市", "南山区"), code: 440305 }, { address: "房屋地址格式不正确" }],
+  ] as const)("address: %s", (_, address, expected) => {
+    const issues = Object.fromEntries(issuesOf(t("rental"), { ...r(), address }).filter((i) => i.path.startsWith("address")).map((i) => [i.path, i.message]));
+    expect(issues).toEqual(expected);
+  });
+
+  it("gives an old address its code, and prints the names only", () => {
+    const old = { province: " 北京市", city: "北京市", district: "朝阳区 ", detail: "和平路1号" }; // stored before codes existed
+    expect(t("rental").schema(ctx).parse({ ...r(), address: old }).address).toEqual({ province: "北京市", city: "北京市", district: "朝阳区", detail: "和平路1号", code: "110105" });
+    expect(t("rental").read({ ...r(), address: old }).address).toMatchObject({ code: "110105" });
+    // a stored value the data no longer knows is still read (a signed contract keeps its names)
+    expect(t("rental").read({ ...r(), address: { ...old, district: "示例区" } }).address).toEqual({ province: "北京市", city: "北京市", district: "示例区", detail: "和平路1号", code: "" });
+    const printed = text("rental", { ...r(), address: { ...old, code: "110105" } });
+    expect(printed).toContain("北京市朝阳区和平路1号");
+    expect(printed).not.toContain("110105");
+    expect(text("rental", { ...r(), address: addr("香港特别行政区", "", "", "810000") })).toContain("香港特别行政区和平路1号");
   });
 
   it("prints every cost-table entry with its bearer, including added items", () => {

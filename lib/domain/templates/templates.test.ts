@@ -42,7 +42,7 @@ const shown = (t: WizardTemplate, form: FormValues) => {
 function emptyOf(f: AnyField): FormValues[string] {
   if (f.kind === "list") return [];
   if (f.kind === "checkbox") return false;
-  if (f.kind === "region") return { province: "", city: "", district: "", detail: "" };
+  if (f.kind === "region") return { province: "", city: "", district: "", detail: "", code: "" };
   return "";
 }
 

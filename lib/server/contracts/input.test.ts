@@ -41,6 +41,41 @@ describe("no input answers 500: each gets a Chinese message at its field and sto
     expect(await counts()).toEqual(before);
   });
 
+  it.each([
+    ["free text", { province: "广东", city: "深圳", district: "南山", detail: "和平路1号" }, { "form.address.province": "所选地区不存在" }],
+    ["a city not in the province", { province: "湖南省", city: "深圳市", district: "南山区", detail: "和平路1号", code: "440305" }, { "form.address.city": "所选地区不存在" }],
+    ["a forged code", { province: "广东省", city: "深圳市", district: "南山区", detail: "和平路1号", code: "440399" }, { "form.address.district": "所选地区不存在" }],
+    ["a code that is not text", { province: "广东省", city: "深圳市", district: "南山区", detail: "和平路1号", code: { $gt: "" } }, { "form.address": "房屋地址格式不正确" }],
+  ])("a 租房合同 address posted as %s is refused at the part to change", async (_, address, fieldErrors) => {
+    const u = await person("输入戊");
+    const rental = wizardTemplateById("rental")!;
+    const before = await counts();
+    const res = await templateDraftSave(u, {
+      contractId: null,
+      templateId: "rental",
+      party: { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" },
+      form: { ...rental.sample(shanghaiToday(now())), address },
+      complete: true,
+    });
+    expect(res).toEqual({ ok: false, error: "请检查填写的内容", fieldErrors });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a 租房合同 address without code (as stored before codes) is accepted and stored with its code", async () => {
+    const u = await person("输入己");
+    const rental = wizardTemplateById("rental")!;
+    const res = await templateDraftSave(u, {
+      contractId: null,
+      templateId: "rental",
+      party: { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" },
+      form: { ...rental.sample(shanghaiToday(now())), address: { province: "重庆市", city: "重庆市", district: "渝中区", detail: "和平路1号" } },
+      complete: true,
+    });
+    if (!res.ok) throw new Error(JSON.stringify(res));
+    const c = await db().contract.findUniqueOrThrow({ where: { id: res.data.contractId } });
+    expect((c.facts as { form: { address: unknown } }).form.address).toEqual({ province: "重庆市", city: "重庆市", district: "渝中区", detail: "和平路1号", code: "500103" });
+  });
+
   it("a 解除 reason with a bidi override, an admin date that does not exist, and a crafted type each get a Chinese message", async () => {
     const { a, contractId } = await effectiveIou(["输入丙", "输入丁"]);
     const version = (await db().contract.findUniqueOrThrow({ where: { id: contractId } })).version;
