@@ -2,16 +2,16 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/Button";
-import { discardAction, reminderAction, revokeAction, urgeAction } from "@/actions/contracts";
+import { discardAction, revokeAction, urgeAction } from "@/actions/contracts";
 
-type Props = { contractId: string; version: number; actions: string[]; reminder: boolean | null };
+type Props = { contractId: string; version: number; actions: string[] };
 
 /** Only the actions this user may take in this state; each says what happened. */
-export function ContractActions({ contractId, version, actions, reminder }: Props) {
+export function ContractActions({ contractId, version, actions }: Props) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (fn: (i: unknown) => Promise<{ ok: boolean; error?: string }>, done: string, input: unknown = { contractId, version }) => {
+  const run = async (fn: (i: unknown) => Promise<{ ok: boolean; error?: string }>, done: string | null, input: unknown = { contractId, version }) => {
     setBusy(true);
     const res = await fn(input);
     setBusy(false);
@@ -37,29 +37,12 @@ export function ContractActions({ contractId, version, actions, reminder }: Prop
             variant="ghost"
             className="text-red-600 hover:bg-red-50"
             disabled={busy}
-            onClick={() => window.confirm("撤销后对方将无法再签署，确定撤销吗？") && run(revokeAction, "已撤销")}
+            onClick={() => window.confirm("撤销后对方将无法再签署，确定撤销吗？") && run(revokeAction, null /* the status above says 已撤销 */)}
           >
             撤销
           </Button>
         )}
       </div>
-      {reminder !== null && (
-        <label className="flex items-center justify-between gap-3 rounded-xl bg-white p-3 ring-1 ring-slate-100">
-          <span>
-            <span className="block font-medium">还款提醒</span>
-            <span className="text-xs text-slate-500">在每个还款日短信提醒借款人</span>
-          </span>
-          <input
-            type="checkbox"
-            role="switch"
-            aria-label="还款提醒"
-            className="h-6 w-11 accent-brand-500"
-            defaultChecked={reminder}
-            disabled={busy}
-            onChange={(e) => run(reminderAction, e.target.checked ? "已开启还款提醒" : "已关闭还款提醒", { contractId, enabled: e.target.checked })}
-          />
-        </label>
-      )}
       {message && (
         <p role="status" className="text-sm text-slate-700" data-testid="action-message">
           {message}

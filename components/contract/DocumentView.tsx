@@ -4,10 +4,10 @@ import type { ContractDocument } from "@/lib/domain/templates/document";
  * The on-screen rendering of the same document model the PDF is made from. `voided` (已撤销, 已拒签,
  * 已过期) marks a contract that never took effect, so that a screenshot of it cannot pass for one.
  */
-export function DocumentView({ doc, signatureUrl, voided }: { doc: ContractDocument; signatureUrl?: (sha256: string) => string; voided?: string }) {
+export function DocumentView({ doc, signatureUrl, voided }: { doc: ContractDocument; signatureUrl?: (sha256: string) => string; voided?: boolean }) {
   return (
     <article className="relative overflow-hidden rounded-2xl bg-white p-4 text-[15px] leading-7 text-slate-800 shadow-sm ring-1 ring-slate-100 sm:p-8" data-testid="document">
-      {voided && <VoidMark state={voided} />}
+      {voided && <VoidMark />}
       <h2 className="text-center text-2xl font-bold tracking-widest">{doc.title}</h2>
       <p className="mb-4 text-center text-xs text-slate-500">{doc.subtitle}</p>
       {doc.blocks.map((b, i) => {
@@ -89,12 +89,12 @@ export function DocumentView({ doc, signatureUrl, voided }: { doc: ContractDocum
   );
 }
 
-/** 作废: a banner saying why, and the word across the page (aria-hidden: the banner says it). */
-export function VoidMark({ state }: { state: string }) {
+/** 作废: a banner (the status pill above says which end it came to), and the word across the page (aria-hidden: the banner says it). */
+export function VoidMark() {
   return (
     <>
       <p className="relative z-10 mb-3 rounded-lg bg-red-50 px-3 py-2 text-center text-sm font-medium text-red-700 ring-1 ring-red-200" data-testid="void-mark">
-        本文件已作废（{state}），未生效，不具有合同效力
+        本文件已作废：合同未生效，不具有合同效力
       </p>
       <span
         aria-hidden

@@ -145,7 +145,7 @@ export async function runEffects(
       case "storeEndedPdf": {
         const ended = await storeEndedPdf(tx, c);
         docSha256 = ended.pdfSha256;
-        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: ended.pdfSha256, endRecordSha256: ended.recordSha256, endedAt: now(), ltvAt: now(), repayReminder: false } });
+        await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: ended.pdfSha256, endRecordSha256: ended.recordSha256, endedAt: now(), ltvAt: now() } });
         break;
       }
     }

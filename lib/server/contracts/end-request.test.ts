@@ -99,7 +99,7 @@ describe("解除 and 结清 after signing", () => {
     expect(await statusOf(contractId)).toBe("SETTLING");
     expect((await answer(a, contractId, "Confirm")).ok).toBe(true);
     const done = await db().contract.findUniqueOrThrow({ where: { id: contractId } });
-    expect(done).toMatchObject({ status: "SETTLED", repayReminder: false });
+    expect(done).toMatchObject({ status: "SETTLED" });
     expect(pdfText((await blobStore().get(done.endRecordSha256!))!)).toContain("不再作为债权凭证");
     const strict = await strictVerdict((await blobStore().get(done.pdfSha256!))!);
     expect(strict.code, strict.out).toBe(0);
@@ -112,19 +112,40 @@ describe("解除 and 结清 after signing", () => {
     }
   });
 
-  it("repayment reminders: one SMS to the borrower on the date, however often the switch is set", async () => {
+  it("repayment reminders are each person's own: the lender's switch never texts the borrower; one SMS per person and date", async () => {
     const { a, b, contractId } = await effectiveIou(["提甲", "醒乙"]);
     expect((await setRepayReminder(a.id, { contractId, enabled: true })).ok).toBe(true);
-    expect((await setRepayReminder(b.id, { contractId, enabled: true })).ok).toBe(true);
+    expect((await setRepayReminder(a.id, { contractId, enabled: true })).ok).toBe(true);
+    const stranger = await person("旁人丁");
+    expect(await setRepayReminder(stranger.id, { contractId, enabled: true })).toEqual({ ok: false, error: "合同不存在" });
     try {
       setClockOffset(89 * 86_400_000);
       while ((await runDueJobs(50)) > 0);
-      expect(await db().outboxMessage.count({ where: { to: b.phone, kind: "iou.repayReminder" } })).toBe(0);
+      expect(await db().outboxMessage.count({ where: { kind: "iou.repayReminder", to: { in: [a.phone, b.phone] } } })).toBe(0);
+      setClockOffset(91 * 86_400_000);
+      while ((await runDueJobs(50)) > 0);
+      const sent = await db().outboxMessage.findMany({ where: { kind: "iou.repayReminder", to: { in: [a.phone, b.phone] } } });
+      // only the lender asked: a 收款提醒 to the lender, naming the borrower, and nothing to the borrower
+      expect(sent.map((m) => m.to)).toEqual([a.phone]);
+      expect(sent[0]!.body).toContain("收款提醒");
+      expect(sent[0]!.body).toContain("借款人醒乙");
+      expect(sent[0]!.body).toContain("¥5,000.00");
+    } finally {
+      setClockOffset(0);
+    }
+  });
+
+  it("the borrower's own 还款提醒 reaches the borrower", async () => {
+    const { a, b, contractId } = await effectiveIou(["还甲", "款乙"]);
+    expect((await setRepayReminder(b.id, { contractId, enabled: true })).ok).toBe(true);
+    expect((await setRepayReminder(a.id, { contractId, enabled: true })).ok).toBe(true);
+    expect((await setRepayReminder(a.id, { contractId, enabled: false })).ok).toBe(true);
+    try {
       setClockOffset(91 * 86_400_000);
       while ((await runDueJobs(50)) > 0);
       const sent = await db().outboxMessage.findMany({ where: { kind: "iou.repayReminder", to: { in: [a.phone, b.phone] } } });
       expect(sent.map((m) => m.to)).toEqual([b.phone]);
-      expect(sent[0]!.body).toContain("¥5,000.00");
+      expect(sent[0]!.body).toMatch(/^【个人电子签】还款提醒：您在《.+》中约定今天/);
     } finally {
       setClockOffset(0);
     }

@@ -5,7 +5,7 @@ import { enqueue, registerJob } from "@/lib/server/jobs";
 import { queueSms } from "@/lib/server/notify";
 import { compareYmd, parseYmd, shanghaiInstant, shanghaiToday } from "@/lib/domain/dates";
 import { PENDING_STATES } from "@/lib/domain/lifecycle";
-import { wizardTemplateById } from "@/lib/domain/templates/registry";
+import { roleLabelIn, wizardTemplateById } from "@/lib/domain/templates/registry";
 import type { Reminder } from "@/lib/domain/templates/engine";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
 import { reminderSchema } from "@/lib/validation/contract";
@@ -31,30 +31,42 @@ registerJob(EXPIRE_JOB, async (payload) => {
   }
 });
 
-/** The reminder SMS of a contract's date (借条: the borrower's repayment); the job's unique key makes it once per date. */
+/**
+ * The reminder SMS of a contract's date, to each party who turned 还款提醒 on for themselves: the one
+ * the date binds (借条: the borrower, 还款提醒) and anyone else who asked (the lender, 收款提醒). The
+ * job's unique key makes it once per date, however often the switches were set.
+ */
 registerJob(REMINDER_JOB, async (payload) => {
   const { contractId, date } = payload as { contractId: string; date: string };
-  const c = await db().contract.findUnique({ where: { id: contractId }, include: { parties: true } });
-  if (!c || c.status !== "EFFECTIVE" || !c.repayReminder) return;
+  const c = await db().contract.findUnique({ where: { id: contractId }, include: { parties: { orderBy: { seq: "asc" } } } });
+  if (!c || c.status !== "EFFECTIVE") return;
   const reminder = remindersOf(c).find((r) => r.date === date);
-  const to = reminder && c.parties.find((p) => p.role === reminder.role)?.phone;
-  if (!reminder || !to) return;
-  await db().$transaction((tx) =>
-    queueSms(tx, { to, body: `【个人电子签】还款提醒：您在《${c.title}》中约定${reminder.text}。`, kind: REMINDER_JOB }),
-  );
+  if (!reminder) return;
+  const bound = c.parties.find((p) => p.role === reminder.role);
+  const who = `${roleLabelIn(c.kind, reminder.role)}${bound?.name ?? ""}`;
+  await db().$transaction(async (tx) => {
+    for (const p of c.parties.filter((x) => x.repayReminder && x.phone)) {
+      const body =
+        p.role === reminder.role
+          ? `【个人电子签】还款提醒：您在《${c.title}》中约定${reminder.text}。`
+          : `【个人电子签】收款提醒：《${c.title}》中${who}约定${reminder.text}。`;
+      await queueSms(tx, { to: p.phone!, body, kind: REMINDER_JOB });
+    }
+  });
 });
 
-/** 还款提醒 switch on the detail page: either party of a contract whose kind has reminders may turn it on or off. */
+/** 还款提醒 switch on the detail page: each party of a contract whose kind has reminders turns their own on or off. */
 export async function setRepayReminder(userId: string, input: unknown): Promise<ActionResult<undefined>> {
   const parsed = parseInput(reminderSchema, input);
   if (!parsed.success) return fail("请求无效");
   const c = await db().contract.findUnique({ where: { id: parsed.data.contractId }, include: { parties: true } });
   const reminders = c ? remindersOf(c) : [];
-  if (!c || reminders.length === 0 || !c.parties.some((p) => p.userId === userId)) return fail("合同不存在");
+  const mine = c?.parties.find((p) => p.userId === userId);
+  if (!c || reminders.length === 0 || !mine) return fail("合同不存在");
   if (c.status !== "EFFECTIVE" && !PENDING_STATES.includes(c.status)) return fail("该借条已结束，无需提醒");
   const today = shanghaiToday(now());
   await db().$transaction(async (tx) => {
-    await tx.contract.update({ where: { id: c.id }, data: { repayReminder: parsed.data.enabled } });
+    await tx.party.update({ where: { id: mine.id }, data: { repayReminder: parsed.data.enabled } });
     if (!parsed.data.enabled) return;
     for (const { date } of reminders) {
       const day = parseYmd(date);

@@ -6,13 +6,14 @@ import { contractForViewer, documentFor, frozenHold, ownFacts, remindersOf, send
 import { OwnDocumentView } from "@/components/own-file/OwnDocument";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 import { ACTION_LABELS, STATUS_TONE, roleLabel, statusLabel } from "@/lib/domain/contract-labels";
-import { DocumentView } from "@/components/contract/DocumentView";
+import { DocumentView, VoidMark } from "@/components/contract/DocumentView";
+import { ReminderSwitch } from "@/components/contract/ReminderSwitch";
 import { ContractActions } from "@/components/contract/ContractActions";
 import { ShareLink } from "@/components/contract/ShareLink";
 import { MoreActions } from "@/components/contract/MoreActions";
 import { PendingEndPanel } from "@/components/contract/PendingEndPanel";
 import { listLegalProviders } from "@/lib/server/content";
-import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
+import { DOCUMENT_STATES, VOID_STATES } from "@/lib/domain/lifecycle";
 import { END_LABELS, endKindOfState, endedStatement } from "@/lib/domain/end-request";
 import { contractKind } from "@/lib/domain/contract-kind";
 import { awaitedParties, signerHeldBack } from "@/lib/domain/waiting";
@@ -33,7 +34,10 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const pending = c.status === "PENDING_INFO" || c.status === "PENDING_SIGN" || c.status === "PENDING_CLAIM";
   // what keeps a signer who has nothing to do yet waiting (another's identity, or the order of signing)
   const waitingFor = signerHeldBack(c, myParty);
-  const reminder = (c.status === "EFFECTIVE" || pending) && role && remindersOf(c).length > 0 ? c.repayReminder : null;
+  // 还款提醒 is each person's own: whether it is on for me, and whether the dates bind me (to pay) or the other side
+  const reminders = remindersOf(c);
+  const reminder = (c.status === "EFFECTIVE" || pending) && myParty && reminders.length > 0 ? { on: myParty.repayReminder, bound: reminders.some((r) => r.role === myParty.role) } : null;
+  const voided = VOID_STATES.includes(c.status);
   const hasDocument = c.pdfSha256 !== null && DOCUMENT_STATES.includes(c.status);
   const pendingEnd = endKindOfState(c.status);
   const requester = c.parties.find((p) => p.id === c.requestPartyId);
@@ -133,28 +137,33 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           />
         )}
         <div className="min-w-0 flex-1">
-          <ContractActions contractId={c.id} version={c.version} actions={actions} reminder={reminder} />
+          <ContractActions contractId={c.id} version={c.version} actions={actions} />
         </div>
       </div>
+      {reminder && <ReminderSwitch contractId={c.id} on={reminder.on} bound={reminder.bound} />}
 
       {!own ? (
-        <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} />
+        <DocumentView doc={documentFor(c, c.parties)} signatureUrl={(sha) => `/api/signatures/${sha}`} voided={voided} />
       ) : hasDocument ? (
         <OwnDocumentView pdfUrl={`/api/contracts/${c.id}/pdf`} fields={[]} />
       ) : (
-        <OwnDocumentView pdfUrl={`/api/contracts/${c.id}/document`} fields={await shownFields(c, myParty?.seq ?? null)} />
+        <div className="relative overflow-hidden">
+          {voided && <VoidMark />}
+          <OwnDocumentView pdfUrl={`/api/contracts/${c.id}/document`} fields={await shownFields(c, myParty?.seq ?? null)} />
+        </div>
       )}
 
       <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-100">
         <h2 className="mb-2 font-medium">签署方</h2>
         <ul className="divide-y divide-slate-100 text-sm">
           {c.parties.map((p) => (
-            <li key={p.id} className="flex items-center justify-between py-2">
-              <span>
+            <li key={p.id} className="flex items-start justify-between gap-3 py-2">
+              {/* a name wraps as a whole, never in the middle */}
+              <span className="min-w-0">
                 {roleLabel(p.role, c.kind)}
-                {p.isInitiator ? "（发起方）" : ""}：{p.name ?? "待补充"}
+                {p.isInitiator ? "（发起方）" : ""}：<span className="whitespace-nowrap">{p.name ?? "待补充"}</span>
               </span>
-              <span className="text-slate-500">
+              <span className="shrink-0 text-right text-slate-500">
                 {PARTY_STATUS[p.status]}
                 {p.rejectReason ? `（${p.rejectReason}）` : ""}
               </span>
