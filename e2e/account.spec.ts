@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { chooseSignature, drawSignature, inviteLink, outbox, payContractFee, person, randomPhone, shot, signIn, throughSigned } from "./helpers";
+import { chooseSignature, drawSignature, inviteLink, outbox, payContractFee, person, randomPhone, replaceSampleText, shot, signIn, throughSigned } from "./helpers";
 import { confirmWizard, fillFacts, nextStep, openWizard } from "./iou-flow";
 import { uploadFrom } from "./own-file-flow";
 import { idCheckChar, maskId } from "../lib/domain/idcard";
@@ -237,7 +237,10 @@ test("@account @ux 港澳台: the switch after a face check, then an IOU, a temp
   await page.getByLabel("对方证件类型").selectOption("HKMT_RESIDENCE");
   await page.getByLabel("对方居住证号码").fill(permit);
   await page.getByLabel("对方手机号").fill(randomPhone());
-  for (let i = 0; i < 12 && !(await page.getByRole("button", { name: "确认并下一步" }).isVisible()); i++) await nextStep(page);
+  for (let i = 0; i < 12 && !(await page.getByRole("button", { name: "确认并下一步" }).isVisible()); i++) {
+    await replaceSampleText(page);
+    await nextStep(page);
+  }
   await expect(page.getByTestId("document")).toContainText("居住证号码");
   await expect(page.getByTestId("document")).toContainText(maskId(permit));
 

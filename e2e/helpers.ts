@@ -148,6 +148,14 @@ export async function payContractFee(page: Page): Promise<void> {
 }
 
 /** A signature kept from an earlier signing, or a new one drawn on the pad. */
+/** 参照示例填写: what a person does before 下一步 — replace the made-up 示例 text on screen (the wizard refuses to send it). */
+export async function replaceSampleText(page: Page): Promise<void> {
+  for (const el of await page.locator("input:visible, textarea:visible").all()) {
+    const v = await el.inputValue();
+    if (v.includes("示例")) await el.fill(v.replace(/示例[：:]\s*/g, "").replaceAll("示例", "和平"));
+  }
+}
+
 /** After 签署意愿验证 the signer lands on 签署成功; 查看详情 leads to the contract. */
 export async function throughSigned(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: "签署成功" })).toBeVisible();

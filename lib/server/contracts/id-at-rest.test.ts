@@ -1,3 +1,4 @@
+import { realFrom } from "@/lib/domain/templates/templates.test-helpers";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
@@ -43,7 +44,7 @@ describe("ID numbers at rest", () => {
       contractId: null,
       templateId: "rental",
       party: { myRole: rental.defaultInitiator, counterpartyFill: "SELF", counterpartyName: "存证丁", counterpartyIdNumber: validIdOf(tenant), counterpartyPhone: tenant.phone },
-      form: rental.sample(shanghaiToday(now())),
+      form: realFrom(rental.sample(shanghaiToday(now()))),
       complete: true,
     });
     if (!saved.ok) throw new Error(JSON.stringify(saved));

@@ -1,3 +1,4 @@
+import { realFrom } from "@/lib/domain/templates/templates.test-helpers";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
@@ -32,11 +33,11 @@ describe("no input answers 500: each gets a Chinese message at its field and sto
       contractId: null,
       templateId: "service",
       party: { myRole: service.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" },
-      form: { ...service.sample(shanghaiToday(now())), fee: "30000000" },
+      form: { ...realFrom(service.sample(shanghaiToday(now()))), fee: "30000000" },
       complete: true,
     });
     expect(res).toMatchObject({ ok: false, fieldErrors: { "form.fee": "服务费总额最高¥10,000,000.00" } });
-    const bidi = await templateDraftSave(u, { contractId: null, templateId: "service", party: { myRole: service.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" }, form: { ...service.sample(shanghaiToday(now())), place: "线上\u202E" }, complete: true });
+    const bidi = await templateDraftSave(u, { contractId: null, templateId: "service", party: { myRole: service.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" }, form: { ...realFrom(service.sample(shanghaiToday(now()))), place: "线上\u202E" }, complete: true });
     expect(bidi).toMatchObject({ ok: false, fieldErrors: { "form.place": HIDDEN } });
     expect(await counts()).toEqual(before);
   });
@@ -54,7 +55,7 @@ describe("no input answers 500: each gets a Chinese message at its field and sto
       contractId: null,
       templateId: "rental",
       party: { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" },
-      form: { ...rental.sample(shanghaiToday(now())), address },
+      form: { ...realFrom(rental.sample(shanghaiToday(now()))), address },
       complete: true,
     });
     expect(res).toEqual({ ok: false, error: "请检查填写的内容", fieldErrors });
@@ -68,7 +69,7 @@ describe("no input answers 500: each gets a Chinese message at its field and sto
       contractId: null,
       templateId: "rental",
       party: { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" },
-      form: { ...rental.sample(shanghaiToday(now())), address: { province: "重庆市", city: "重庆市", district: "渝中区", detail: "和平路1号" } },
+      form: { ...realFrom(rental.sample(shanghaiToday(now()))), address: { province: "重庆市", city: "重庆市", district: "渝中区", detail: "和平路1号" } },
       complete: true,
     });
     if (!res.ok) throw new Error(JSON.stringify(res));

@@ -1,3 +1,4 @@
+import { realFrom } from "@/lib/domain/templates/templates.test-helpers";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
@@ -15,7 +16,7 @@ describe("模板合同: 对方先签", () => {
   it("租房合同: the landlord sends it (first of the month free), the tenant supplements and signs, then the landlord signs → 已生效 with signatures in that order", async () => {
     const landlord = await person("房东甲");
     const tenant = await person("租客乙", "19920202");
-    const form = rental.sample(shanghaiToday(now()));
+    const form = realFrom(rental.sample(shanghaiToday(now())));
     const saved = await templateDraftSave(landlord, {
       contractId: null,
       templateId: "rental",
@@ -55,7 +56,7 @@ describe("模板合同: 对方先签", () => {
       contractId: null,
       templateId: "rental",
       party: { myRole: "LANDLORD", counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: tenant.phone },
-      form: rental.sample(shanghaiToday(now())),
+      form: realFrom(rental.sample(shanghaiToday(now()))),
       complete: true,
     });
     if (!saved.ok) throw new Error(JSON.stringify(saved));
@@ -76,14 +77,19 @@ describe("模板合同: 对方先签", () => {
     const u = await person("模板丙");
     const today = shanghaiToday(now());
     const party = { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY" as const, counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: "13912345678" };
-    const bad = await templateDraftSave(u, { contractId: null, templateId: "rental", party, form: { ...rental.sample(today), rent: "-5" }, complete: true });
+    const bad = await templateDraftSave(u, { contractId: null, templateId: "rental", party, form: { ...realFrom(rental.sample(today)), rent: "-5" }, complete: true });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { "form.rent": expect.any(String) } });
-    const me = await templateDraftSave(u, { contractId: null, templateId: "rental", party: { ...party, counterpartyFill: "SELF", counterpartyName: "模板丙", counterpartyIdNumber: validIdOf(u) }, form: rental.sample(today), complete: true });
+    const me = await templateDraftSave(u, { contractId: null, templateId: "rental", party: { ...party, counterpartyFill: "SELF", counterpartyName: "模板丙", counterpartyIdNumber: validIdOf(u) }, form: realFrom(rental.sample(today)), complete: true });
     expect(me).toMatchObject({ ok: false, fieldErrors: { "party.counterparties.0.idNumber": "对方不能是您本人" } });
-    const noPhone = await templateDraftSave(u, { contractId: null, templateId: "rental", party: { ...party, counterpartyPhone: "" }, form: rental.sample(today), complete: true });
+    const noPhone = await templateDraftSave(u, { contractId: null, templateId: "rental", party: { ...party, counterpartyPhone: "" }, form: realFrom(rental.sample(today)), complete: true });
     expect(noPhone).toMatchObject({ ok: false, fieldErrors: { "party.counterparties.0.phone": "请输入对方的手机号，用于发送签署邀请" } });
     expect(await templateDraftSave(u, { contractId: null, templateId: "nope", party, form: {}, complete: false })).toMatchObject({ ok: false, error: "模板不存在" });
+    // 参照示例填写 sent unchanged: refused on each made-up value
+    const unchanged = await templateDraftSave(u, { contractId: null, templateId: "rental", party, form: rental.sample(today), complete: true });
+    expect(unchanged).toMatchObject({ ok: false, error: "请把示例内容改为实际信息", fieldErrors: { "form.address.detail": "这是示例内容，请改为实际信息", "form.payeeAccount": "这是示例内容，请改为实际信息" } });
     expect(await db().contract.count({ where: { initiatorId: u.id } })).toBe(0);
+    // …while a draft may keep it for now
+    expect(await templateDraftSave(u, { contractId: null, templateId: "rental", party, form: rental.sample(today), complete: false })).toMatchObject({ ok: true });
   });
 });
 
@@ -94,7 +100,7 @@ describe("收据", () => {
   it("我收款: the payee signs and pays; the payer supplies, then 确认领取 → 已生效, signed by the payee and sealed", async () => {
     const payee = await person("收款甲");
     const payer = await person("付款乙", "19880808");
-    const saved = await templateDraftSave(payee, { contractId: null, templateId: "receipt", party: receiptParty("PAYEE", payer.phone), form: receipt.sample(shanghaiToday(now())), complete: true });
+    const saved = await templateDraftSave(payee, { contractId: null, templateId: "receipt", party: receiptParty("PAYEE", payer.phone), form: realFrom(receipt.sample(shanghaiToday(now()))), complete: true });
     if (!saved.ok) throw new Error(JSON.stringify(saved));
     const id = saved.data.contractId;
     expect(await templateInitiate(payee, { contractId: id, version: await versionOf(id) }, meta)).toMatchObject({ ok: false, error: "该合同需要您先签署" });
@@ -120,7 +126,7 @@ describe("收据", () => {
   it("我付款: the payer 确认开具 without signing; the payee signs → 已生效", async () => {
     const payer = await person("付款丙");
     const payee = await person("收款丁", "19870707");
-    const saved = await templateDraftSave(payer, { contractId: null, templateId: "receipt", party: receiptParty("PAYER", payee.phone), form: receipt.sample(shanghaiToday(now())), complete: true });
+    const saved = await templateDraftSave(payer, { contractId: null, templateId: "receipt", party: receiptParty("PAYER", payee.phone), form: realFrom(receipt.sample(shanghaiToday(now()))), complete: true });
     if (!saved.ok) throw new Error(JSON.stringify(saved));
     const id = saved.data.contractId;
     expect(await sign(payer, id)).toMatchObject({ ok: false, error: "请确认开具，由收款人签署" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { sampleLeftovers } from "@/lib/domain/templates/sample-leftovers";
 import type { User } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
@@ -57,6 +58,9 @@ export async function templateDraftSave(user: User, input: unknown): Promise<Act
   if (!party.success || !form.success) {
     return fail("请检查填写的内容", { ...(party.success ? {} : prefixed("party", party.error.issues)), ...(form.success ? {} : prefixed("form", form.error.issues)) });
   }
+  // 参照示例填写: made-up sample text is refused on sending, on the field that still holds it
+  const leftovers = complete ? sampleLeftovers(t.steps, t.sample(today), t.read(parsed.data.form)) : {};
+  if (Object.keys(leftovers).length) return fail("请把示例内容改为实际信息", prefixed("form", Object.entries(leftovers).map(([path, message]) => ({ path: path.split("."), message }))));
   const p: PartyForm = { ...party.data, counterparties: party.data.counterparties.map((r) => ({ ...r, phone: normalizePhone(r.phone) })) };
   if (!t.initiators.includes(p.myRole)) return fail("请检查填写的内容", { "party.myRole": "请选择您在合同中的身份" });
   const notMe = notMyself(user, t, p, today);

@@ -1,6 +1,7 @@
 // A template with three parties (债务转移协议: creditor, original and new debtor) goes through the
 // same generic code as every two-party one: one party row per other role, each invited, each
 // signing, the initiator last; the document prints 甲/乙/丙 and the PDF carries three signatures.
+import { realFrom } from "@/lib/domain/templates/templates.test-helpers";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
@@ -24,7 +25,7 @@ describe("模板合同: three parties", () => {
       templateId: t.id,
       // rows follow the template's roles other than mine: 债权人, then 新债务人
       party: { myRole: "ORIGINAL_DEBTOR", counterparties: [row({ fill: "SELF", name: "债权人乙", idNumber: validIdOf(creditor), phone: creditor.phone }), row({ phone: next.phone })] },
-      form: t.sample(shanghaiToday(now())),
+      form: realFrom(t.sample(shanghaiToday(now()))),
       complete: true,
     });
     if (!saved.ok) throw new Error(JSON.stringify(saved));
@@ -75,7 +76,7 @@ describe("模板合同: three parties", () => {
   it("refuses a missing row, the same phone twice, the same ID twice and myself, each on its field", async () => {
     const u = await person("三方丁");
     const other = await person("三方戊", "19880808");
-    const form = t.sample(shanghaiToday(now()));
+    const form = realFrom(t.sample(shanghaiToday(now())));
     const save = (counterparties: unknown[]) => templateDraftSave(u, { contractId: null, templateId: t.id, party: { myRole: "CREDITOR", counterparties }, form, complete: true });
     const before = await db().contract.count();
 

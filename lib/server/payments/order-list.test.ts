@@ -1,3 +1,4 @@
+import { realFrom } from "@/lib/domain/templates/templates.test-helpers";
 import { describe, expect, it } from "vitest";
 import type { User } from "@prisma/client";
 import { db } from "@/lib/server/db";
@@ -21,7 +22,7 @@ async function rentalSent(landlord: User, tenant: User) {
     contractId: null,
     templateId: "rental",
     party: { myRole: rental.defaultInitiator, counterpartyFill: "COUNTERPARTY", counterpartyName: "", counterpartyIdNumber: "", counterpartyPhone: tenant.phone },
-    form: rental.sample(shanghaiToday(now())),
+    form: realFrom(rental.sample(shanghaiToday(now()))),
     complete: true,
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved));
