@@ -8,7 +8,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="md:flex md:min-h-dvh">
       <AppNav />
-      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-4 pb-24 md:px-8 md:pt-8 md:pb-10">{children}</main>
+      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-4 pb-24 md:px-8 md:pt-8 md:pb-10 lg:has-[>[data-wide]]:max-w-6xl">{children}</main>
     </div>
   );
 }

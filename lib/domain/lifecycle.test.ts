@@ -105,6 +105,14 @@ describe("context-dependent outcomes", () => {
     expect(transition("PENDING_SIGN", "sign", "RECIPIENT", base)).toEqual({ ok: true, to: "EFFECTIVE", effects: ["storeFinalPdf", "notifyAllEffective"] });
   });
 
+  it.each([
+    ["a recipient still to sign", { recipientsUnsigned: 1 }, true],
+    ["an identity still missing", { recipientsUnsigned: 0, recipientsMissingInfo: 1 }, true],
+    ["only the initiator's own signature missing (对方先签)", { recipientsUnsigned: 0, recipientsMissingInfo: 0, initiatorUnsigned: true }, false],
+  ] as const)("催办 with %s: offered %s", (_, ctx, offered) => {
+    expect(transition("PENDING_SIGN", "urge", "INITIATOR", { ...base, ...ctx }).ok).toBe(offered);
+  });
+
   it("revoke is refused once the counterparty has acted", () => {
     expect(transition("PENDING_SIGN", "revoke", "INITIATOR", { ...base, recipientActed: true })).toEqual({ ok: false, reason: "GUARD", message: "对方已处理，无法撤销" });
   });

@@ -170,7 +170,8 @@ const TABLE: readonly Row[] = [
     guard: (c) => (c.recipientActed ? "对方已处理，无法撤销" : null),
     effects: ["notifyRecipientsRevoked", "refundFee"],
   },
-  { from: PENDING, action: "urge", roles: ["INITIATOR"], to: (c) => pendingState(c), effects: ["remindRecipients"] },
+  // 催办 reaches the recipients: nobody to remind once only the initiator's own signature is missing (对方先签)
+  { from: PENDING, action: "urge", roles: ["INITIATOR"], guard: (c) => (c.recipientsUnsigned > 0 || c.recipientsMissingInfo > 0 ? null : "对方均已签署，请您签署"), to: (c) => pendingState(c), effects: ["remindRecipients"] },
   { from: PENDING, action: "expire", roles: ["SYSTEM"], to: "EXPIRED", effects: ["notifyAllExpired", "refundFee"] },
   {
     from: ["EFFECTIVE"],

@@ -47,6 +47,9 @@ function whom(c: WaitingContract, others: WaitingParty[]): string {
   return `${others[0]!.name}等${others.length}人`;
 }
 
+/** How waitingFor begins when the contract waits for the viewer's own act (the home page's 待我处理). */
+export const WAITING_FOR_ME = "待我";
+
 /**
  * What the contract waits for, seen by this user: 待我签署, 待对方补充信息, 待张三签署, 待我确认领取,
  * 待对方确认解除 … ; null when it waits for nobody (drafts, in force, ended).
@@ -56,12 +59,12 @@ export function waitingFor(c: WaitingContract, viewerUserId: string): string | n
   const end = endKindOfState(c.status);
   if (end) {
     if (!mine || !c.requestPartyId) return null;
-    return mine.id === c.requestPartyId ? `待对方确认${END_LABELS[end].noun}` : `待我确认${END_LABELS[end].noun}`;
+    return mine.id === c.requestPartyId ? `待对方确认${END_LABELS[end].noun}` : `${WAITING_FOR_ME}确认${END_LABELS[end].noun}`;
   }
   const awaited = awaitedParties(c);
   if (!awaited.length) return null;
   const verb = c.status === "PENDING_INFO" ? "补充信息" : c.status === "PENDING_CLAIM" ? "确认领取" : "签署";
-  if (mine && awaited.some((p) => p.id === mine.id)) return `待我${verb}`;
+  if (mine && awaited.some((p) => p.id === mine.id)) return `${WAITING_FOR_ME}${verb}`;
   return `待${whom(c, awaited)}${verb}`;
 }
 

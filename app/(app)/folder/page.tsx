@@ -3,18 +3,14 @@ import Link from "next/link";
 import type { ContractStatus } from "@prisma/client";
 import { requireUser } from "@/lib/server/auth";
 import { folderKinds, listFolder } from "@/lib/server/contracts";
-import { formatShanghaiDateTime } from "@/lib/domain/dates";
-import { formatYuan } from "@/lib/domain/money";
-import { DOCUMENT_STATES, STATE_LABELS } from "@/lib/domain/lifecycle";
-import { DocumentShortcuts } from "@/components/contract/DocumentShortcuts";
-import { STATUS_TONE } from "@/lib/domain/contract-labels";
-import { UrgeButton } from "@/components/folder/UrgeButton";
+import { FolderRow } from "@/components/folder/FolderRow";
 
 export const metadata: Metadata = { title: "文件夹" };
 
 // Filter tabs group the states the way a person thinks of them.
-const TABS: { key: string; label: string; states: ContractStatus[] }[] = [
+const TABS: { key: string; label: string; states: ContractStatus[]; mine?: true }[] = [
   { key: "all", label: "全部", states: [] },
+  { key: "mine", label: "待我处理", states: [], mine: true },
   { key: "pending", label: "待签署", states: ["PENDING_INFO", "PENDING_SIGN", "PENDING_CLAIM"] },
   { key: "effective", label: "已生效", states: ["EFFECTIVE", "RESCINDING", "SETTLING"] },
   { key: "ended", label: "已结束", states: ["RESCINDED", "SETTLED", "REJECTED", "REVOKED", "EXPIRED"] },
@@ -30,7 +26,7 @@ export default async function FolderPage({ searchParams }: { searchParams: Promi
   const kinds = await folderKinds(user.id);
   const kind = sp.kind && kinds.some((k) => k.kind === sp.kind) ? sp.kind : undefined;
   const q = (sp.q ?? "").slice(0, 50);
-  const { items, nextCursor } = await listFolder(user.id, { status: tab.states, kind, q, cursor: sp.cursor?.slice(0, 100) });
+  const { items, nextCursor } = await listFolder(user.id, { status: tab.states, mine: tab.mine, kind, q, cursor: sp.cursor?.slice(0, 100) });
   const href = (over: Partial<Search>) => {
     const p = new URLSearchParams();
     const merged = { tab: tab.key, kind, q, ...over };
@@ -48,7 +44,7 @@ export default async function FolderPage({ searchParams }: { searchParams: Promi
           name="q"
           defaultValue={q}
           aria-label="搜索合同"
-          placeholder="搜索合同名称、对方姓名或编号"
+          placeholder="搜索名称、对方或编号"
           className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3"
         />
         <select name="kind" defaultValue={kind ?? ""} aria-label="合同类型" className="min-h-11 w-28 shrink-0 rounded-lg border border-slate-300 bg-white px-2 sm:w-auto">
@@ -81,28 +77,7 @@ export default async function FolderPage({ searchParams }: { searchParams: Promi
       ) : (
         <ul className="flex flex-col gap-2" data-testid="folder-list">
           {items.map((it) => (
-            <li key={it.contractId} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-100" data-testid="folder-item">
-              <Link href={`/contracts/${it.contractId}`} className="flex flex-col gap-1 p-4">
-                <span className="flex items-center justify-between gap-3">
-                  <span className="min-w-0 truncate font-medium">{it.title}</span>
-                  <span data-testid="folder-status" className={`shrink-0 rounded-full px-2.5 py-1 text-xs font-medium ${STATUS_TONE[it.status] ?? "bg-slate-100 text-slate-600"}`}>
-                    {STATE_LABELS[it.status]}
-                  </span>
-                </span>
-                {/* 对方 · ¥金额 · 编号 on one line, whatever is known */}
-                <span className="block truncate text-xs text-slate-500" data-testid="folder-facts">
-                  {[it.counterparty && `对方：${it.counterparty}`, it.amountFen !== null && formatYuan(it.amountFen), it.number && `编号 ${it.number}`].filter(Boolean).join(" · ")}
-                </span>
-                <span className="flex items-center justify-between gap-3 text-xs">
-                  <span className="min-w-0 truncate font-medium text-amber-700" data-testid="folder-waiting">
-                    {it.waitingFor ?? ""}
-                  </span>
-                  <span className="shrink-0 text-slate-400">{formatShanghaiDateTime(it.contractCreatedAt)}</span>
-                </span>
-              </Link>
-              {it.mayUrge && <UrgeButton contractId={it.contractId} version={it.contractVersion} />}
-              {DOCUMENT_STATES.includes(it.status) && <DocumentShortcuts contractId={it.contractId} email={user.email ?? ""} />}
-            </li>
+            <FolderRow key={it.contractId} it={it} email={user.email ?? ""} />
           ))}
         </ul>
       )}

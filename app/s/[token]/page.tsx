@@ -5,7 +5,7 @@ import { currentUser } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { documentFor, frozenHold, ownFacts, shownFields, linkPartyFor } from "@/lib/server/contracts";
 import { listSignatures } from "@/lib/server/account";
-import { signersDue } from "@/lib/domain/own-file";
+import { signerHeldBack } from "@/lib/domain/waiting";
 import { OwnDocumentSigning } from "@/components/own-file/OwnDocument";
 import { maskPhone } from "@/lib/domain/phone";
 import { statusLabel, roleLabel } from "@/lib/domain/contract-labels";
@@ -78,6 +78,8 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
       await syncFolder(tx, c.id);
     });
   }
+  // what keeps this signer waiting (another's identity, or the order of signing): the detail page's answer
+  const heldBack = signerHeldBack(c, party);
   const pendingForMe =
     (party.status === "WAITING_INFO" && c.status === "PENDING_INFO") || (party.status === "WAITING_SIGN" && (c.status === "PENDING_SIGN" || c.status === "PENDING_CLAIM"));
   if (!pendingForMe) {
@@ -87,9 +89,10 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
         <p className="text-center text-lg font-medium" data-testid="link-status">
           {statusLabel(c.status)}
         </p>
-        {party.status === "WAITING_SIGN" && c.status === "PENDING_INFO" && (
+        {heldBack && (
           <p className="rounded-xl bg-slate-50 p-3 text-center text-sm text-slate-600" data-testid="link-waiting">
-            {party.fillMode === "COUNTERPARTY" ? "您的信息已确认。" : ""}还有签署方尚未补充身份信息，补充完成后将短信通知您签署。
+            {party.fillMode === "COUNTERPARTY" ? "您的信息已确认。" : ""}
+            {heldBack}
           </p>
         )}
         <Link href={`/contracts/${c.id}`} className="rounded-lg border border-slate-300 bg-white py-2.5 text-center">
@@ -143,12 +146,12 @@ export default async function SignLinkPage({ params }: { params: Promise<{ token
       </Shell>
     );
   }
-  if (!signersDue(c.parties, c.signOrdered).some((p) => p.id === party.id)) {
+  if (heldBack) {
     return (
       <Shell>
         {teaser}
         <p className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900" data-testid="wait-turn">
-          本合同按顺序签署，前一位签署方签署后会短信通知您。
+          {heldBack}
         </p>
       </Shell>
     );

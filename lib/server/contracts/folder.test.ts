@@ -9,7 +9,7 @@ import { runDueJobs } from "@/lib/server/jobs";
 import { shanghaiToday } from "@/lib/domain/dates";
 import { wizardTemplateById } from "@/lib/domain/templates/registry";
 import { realFrom } from "@/lib/domain/templates/templates.test-helpers";
-import { FOLDER_RESYNC_JOB, folderKinds, initiatorAction, listFolder, supplementInfo, syncFolder, templateDraftSave, templateInitiate } from "./index";
+import { FOLDER_RESYNC_JOB, folderKinds, initiatorAction, listFolder, supplementInfo, syncFolder, templateDraftSave, templateInitiate, waitingForMe } from "./index";
 import { initiate, iouForm, meta, person, sign, validIdOf, versionOf } from "./test-kit";
 
 const rowOf = async (u: User, contractId: string) => {
@@ -36,8 +36,13 @@ describe("文件夹 rows", () => {
     expect((await supplementInfo(b, { token: recipient.inviteToken, version: await versionOf(c.id) }, meta)).ok).toBe(true);
     expect(await rowOf(a, c.id)).toMatchObject({ counterparty: "文件乙", waitingFor: "待对方签署", mayUrge: true });
     expect(await rowOf(b, c.id)).toMatchObject({ counterparty: "文件甲", waitingFor: "待我签署", mayUrge: false });
+    // 待我处理 (home page, folder tab): the borrower's, not the lender's
+    expect((await waitingForMe(b.id)).items.map((i) => i.contractId)).toEqual([c.id]);
+    expect(await waitingForMe(a.id)).toEqual({ items: [], total: 0 });
+    expect((await listFolder(b.id, { mine: true })).items.map((i) => i.contractId)).toEqual([c.id]);
 
     expect(await sign(b, c.id, recipient.inviteToken!)).toMatchObject({ ok: true });
+    expect((await waitingForMe(b.id)).total).toBe(0);
     for (const u of [a, b]) expect(await rowOf(u, c.id)).toMatchObject({ waitingFor: null, mayUrge: false, amountFen: 800_000, number: c.number });
   });
 

@@ -3,7 +3,7 @@ import type { ContractStatus, Prisma } from "@prisma/client";
 import { db, type Tx } from "@/lib/server/db";
 import { enqueue, registerJob } from "@/lib/server/jobs";
 import { actionsFor } from "@/lib/domain/lifecycle";
-import { awaitsRecipients, waitingFor } from "@/lib/domain/waiting";
+import { WAITING_FOR_ME, awaitsRecipients, waitingFor } from "@/lib/domain/waiting";
 import { TEMPLATES, kindLabel } from "@/lib/domain/templates/registry";
 
 /**
@@ -53,13 +53,15 @@ export async function syncFolder(tx: Tx, contractId: string): Promise<void> {
 
 export const FOLDER_PAGE_SIZE = 20;
 
-export type FolderQuery = { status?: ContractStatus[]; kind?: string; q?: string; cursor?: string };
+/** `mine`: only what waits for this user's own act (待我签署, 待我补充信息, 待我确认解除 …). */
+export type FolderQuery = { status?: ContractStatus[]; kind?: string; q?: string; cursor?: string; mine?: boolean };
 
 /** Newest first, keyset-paged on (createdAt, id) so page 500 costs what page 1 does. */
 export async function listFolder(userId: string, query: FolderQuery) {
   const where: Prisma.FolderEntryWhereInput = { userId };
   if (query.status?.length) where.status = { in: query.status };
   if (query.kind) where.kind = query.kind;
+  if (query.mine) where.waitingFor = { startsWith: WAITING_FOR_ME };
   const q = query.q?.trim();
   if (q) {
     where.OR = [
@@ -85,6 +87,16 @@ export async function listFolder(userId: string, query: FolderQuery) {
   const page = rows.slice(0, FOLDER_PAGE_SIZE);
   const last = page.at(-1);
   return { items: page, nextCursor: rows.length > FOLDER_PAGE_SIZE && last ? encodeCursor(last.contractCreatedAt, last.contractId) : null };
+}
+
+/** 待我处理 on the home page: the newest few that wait for this user, and how many there are. */
+export async function waitingForMe(userId: string, take = 5) {
+  const where = { userId, waitingFor: { startsWith: WAITING_FOR_ME } };
+  const [items, total] = await Promise.all([
+    db().folderEntry.findMany({ where, orderBy: [{ contractCreatedAt: "desc" }, { contractId: "desc" }], take }),
+    db().folderEntry.count({ where }),
+  ]);
+  return { items, total };
 }
 
 /** The kinds this user has in their folder, labelled (借条, 租房合同 …, 自有文件), in the template library's order. */

@@ -7,6 +7,7 @@ import { roleLabel } from "@/lib/domain/contract-labels";
 import { contractKind } from "@/lib/domain/contract-kind";
 import { DOCUMENT_STATES } from "@/lib/domain/lifecycle";
 import { ShareLink } from "@/components/contract/ShareLink";
+import { awaitedParties } from "@/lib/domain/waiting";
 
 export const metadata: Metadata = { title: "签署成功" };
 
@@ -23,7 +24,8 @@ export default async function SignedPage({ params }: { params: Promise<{ id: str
   const { contract: c, role, myParty } = view;
   if (!myParty || (myParty.status !== "SIGNED" && myParty.status !== "CONFIRMED")) redirect(`/contracts/${c.id}`);
   const noun = contractKind(c.kind)?.noun ?? "合同";
-  const awaited = c.parties.filter((p) => p.id !== myParty.id && (p.status === "WAITING_SIGN" || p.status === "WAITING_INFO"));
+  // whom it waits for now (the folder's and the detail page's answer): the next in order, or the initiator last
+  const awaited = awaitedParties(c).filter((p) => p.id !== myParty.id);
   const done = DOCUMENT_STATES.includes(c.status);
   const who = (p: (typeof awaited)[number]) => p.name ?? roleLabel(p.role, c.kind);
   const initiatorAwaited = role !== "INITIATOR" && awaited.find((p) => p.isInitiator);
@@ -38,7 +40,7 @@ export default async function SignedPage({ params }: { params: Promise<{ id: str
         <h1 className="text-xl font-semibold">签署成功</h1>
         <p className="text-sm text-slate-600">《{c.title}》</p>
         <p className="text-sm text-slate-600" data-testid="signed-state">
-          {done ? `各方均已签署，${noun}已生效。` : awaited.length ? `您已完成签署，待${awaited.map(who).join("、")}签署。` : "您已完成签署。"}
+          {done ? `各方均已签署，${noun}已生效。` : awaited.length ? `您已完成签署，待${awaited.map(who).join("、")}${c.status === "PENDING_INFO" ? "补充信息" : "签署"}。` : "您已完成签署。"}
         </p>
       </section>
       {!done && role === "INITIATOR" &&
