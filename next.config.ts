@@ -46,6 +46,11 @@ const nextConfig: NextConfig = {
     "reflect-metadata",
     "tsyringe",
     "@peculiar/x509",
+    // the SMS gateways' SDKs (CommonJS, with their own HTTP clients): loaded as published
+    "tencentcloud-sdk-nodejs-sms",
+    "tencentcloud-sdk-nodejs-common",
+    "@alicloud/dysmsapi20170525",
+    "@alicloud/openapi-core",
   ],
   poweredByHeader: false,
   // The 借条 had its own pages before it became a template; old bookmarks and drafts' links land on the template's.
