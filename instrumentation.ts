@@ -6,6 +6,10 @@ export async function register() {
   const { pkiProvisioned, PKI_MISSING, tsaUrls, TSA_MISSING } = await import("@/lib/server/pki");
   if (!devProvidersActive() && !pkiProvisioned()) throw new Error(`${PKI_MISSING}（PKI_DIR=${config.pkiDir}）`);
   if (!devProvidersActive() && tsaUrls().length === 0) throw new Error(TSA_MISSING);
+  // a real SMS gateway sends approved templates only: one without its id could never be sent
+  const { smsConfigProblems } = await import("@/lib/server/notify");
+  const sms = smsConfigProblems();
+  if (sms.length) throw new Error(`短信服务配置不完整（SMS_PROVIDER=${config.smsProvider}）：${sms.join("；")}`);
   if (!config.jobsEnabled) return;
   await import("@/lib/server/notify"); // registers the outbox job
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders

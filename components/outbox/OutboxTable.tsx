@@ -2,7 +2,8 @@ import type { OutboxMessage } from "@prisma/client";
 import type { ReactNode } from "react";
 import { formatShanghaiDateTime } from "@/lib/domain/dates";
 
-const statusLabel = { PENDING: "待发送", SENT: "已发送", FAILED: "发送失败" } as const;
+// 已发送: the provider accepted it; 已送达: the gateway's delivery report says the handset has it
+const statusLabel = { PENDING: "待发送", SENT: "已发送", DELIVERED: "已送达", FAILED: "发送失败" } as const satisfies Record<OutboxMessage["status"], string>;
 
 type Attachment = { filename: string; size: number };
 
@@ -15,11 +16,13 @@ export function OutboxTable({ rows, action, attachmentHref }: { rows: OutboxMess
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{m.channel === "SMS" ? "短信" : "邮件"}</span>
             <span className="font-mono">{m.to}</span>
-            <span className={m.status === "FAILED" ? "text-red-600" : m.status === "SENT" ? "text-emerald-600" : "text-amber-600"}>
+            <span data-testid="outbox-status" className={m.status === "FAILED" ? "text-red-600" : m.status === "SENT" || m.status === "DELIVERED" ? "text-emerald-600" : "text-amber-600"}>
               {statusLabel[m.status]}
             </span>
             <span className="text-slate-400">{formatShanghaiDateTime(m.createdAt)}</span>
             {m.attempts > 0 && <span className="text-slate-400">尝试 {m.attempts} 次</span>}
+            {m.provider && <span className="text-slate-400">经 {m.provider}{m.providerMessageId ? `（${m.providerMessageId}）` : ""}</span>}
+            {m.reportedAt && <span className="text-slate-400">回执 {formatShanghaiDateTime(m.reportedAt)}</span>}
             {action && <span className="ml-auto">{action(m)}</span>}
           </div>
           {m.subject && <p className="mt-2 font-medium">{m.subject}</p>}

@@ -35,7 +35,7 @@ async function sendCode(user: User, channel: Channel, destination: string): Prom
     await tx.contactCode.updateMany({ where: { userId: user.id, consumedAt: null, voidedAt: null }, data: { voidedAt: at } });
     await tx.contactCode.create({ data: { userId: user.id, channel, destination, codeHash: codeHash(user.id, destination, code), expiresAt: new Date(at.getTime() + CODE_TTL_MS), createdAt: at } });
     if (channel === "SMS") {
-      await queueSms(tx, { to: destination, kind: "account.phoneCode", body: `【个人电子签】您正在将账号手机号更换为本号码，验证码 ${code}，5分钟内有效。如非本人操作请忽略。`, secret: code });
+      await queueSms(tx, { to: destination, template: "account.phoneCode", params: { code } });
     } else {
       await queueEmail(tx, { to: destination, kind: "account.emailCode", subject: "个人电子签 · 邮箱验证码", body: `您正在将个人电子签账号的邮箱更换为本地址。\n\n验证码：${code}（5分钟内有效）\n\n如非本人操作，请忽略本邮件。`, secret: code });
     }

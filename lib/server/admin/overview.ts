@@ -37,7 +37,7 @@ export async function adminOverview(input: unknown) {
     // money only: a ¥0 settlement (free slot, card, coupon) is neither income nor a refund
     perDay("Order", "paidAt", since, { sum: "amountFen", where: `"amountFen" > 0` }),
     perDay("Order", "refundedAt", since, { sum: "amountFen", where: `"amountFen" > 0` }),
-    perDay("OutboxMessage", "sentAt", since, { key: "channel", where: `"status" = 'SENT'` }),
+    perDay("OutboxMessage", "sentAt", since, { key: "channel", where: `"status" IN ('SENT', 'DELIVERED')` }),
     perDay("OutboxMessage", "createdAt", since, { key: "channel", where: `"status" = 'FAILED'` }),
   ]);
 

@@ -46,7 +46,7 @@ export async function requestLoginCode(input: unknown, from: ClientAddress): Pro
     await tx.loginCode.create({
       data: { phone, ip, codeHash: codeHash(phone, code), expiresAt: new Date(at.getTime() + CODE_TTL_MS), createdAt: at },
     });
-    await queueSms(tx, { to: phone, kind: "login_code", body: `【个人电子签】您的登录验证码为 ${code}，5分钟内有效。请勿泄露给他人。`, secret: code });
+    await queueSms(tx, { to: phone, template: "login_code", params: { code } });
     return { ok: true as const, data: { resendAfterSec: 60 } };
   });
 }

@@ -2,6 +2,22 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 
+export type SmsSettings = {
+  secretId: string;
+  secretKey: string;
+  /** Tencent's SmsSdkAppId */
+  sdkAppId: string;
+  signName: string;
+  /** JSON {template: gateway template id}, as configured (parsed and checked by notify) */
+  templateIds: string;
+  /** URL of the gateway's API, for a private endpoint or a test's fake server; empty: the provider's own */
+  endpoint: string;
+  region: string;
+  timeoutMs: number;
+  /** the shared secret in the delivery-report callback URL */
+  callbackToken: string;
+};
+
 /** Everything the server reads from the environment, in one place (the README lists each). */
 export const config = {
   get dataDir() {
@@ -12,7 +28,25 @@ export const config = {
   },
   smtpUrl: process.env.SMTP_URL ?? "",
   mailFrom: process.env.MAIL_FROM ?? "个人电子签 <no-reply@localhost>",
-  smsProvider: process.env.SMS_PROVIDER ?? "dev",
+  /** dev (the outbox, 模拟) | tencent | aliyun */
+  get smsProvider() {
+    return process.env.SMS_PROVIDER || "dev";
+  },
+  /** The real SMS gateway's settings (README: SMS_*); read where used, never shown. */
+  get sms(): SmsSettings {
+    const n = Number(process.env.SMS_TIMEOUT_MS);
+    return {
+      secretId: process.env.SMS_SECRET_ID ?? "",
+      secretKey: process.env.SMS_SECRET_KEY ?? "",
+      sdkAppId: process.env.SMS_SDK_APP_ID ?? "",
+      signName: process.env.SMS_SIGN_NAME || "个人电子签",
+      templateIds: process.env.SMS_TEMPLATE_IDS ?? "",
+      endpoint: process.env.SMS_ENDPOINT ?? "",
+      region: process.env.SMS_REGION ?? "",
+      timeoutMs: Number.isInteger(n) && n > 0 ? n : 10_000,
+      callbackToken: process.env.SMS_CALLBACK_TOKEN ?? "",
+    };
+  },
   adminPhones: (process.env.ADMIN_PHONES ?? "")
     .split(",")
     .map((s) => s.trim())

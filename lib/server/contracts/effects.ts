@@ -4,9 +4,9 @@ import type { Tx } from "@/lib/server/db";
 import { config } from "@/lib/server/config";
 import { now } from "@/lib/server/clock";
 import { enqueue } from "@/lib/server/jobs";
-import { queueSms } from "@/lib/server/notify";
+import { queueSms, type SmsParams, type SmsTemplate } from "@/lib/server/notify";
 import { PENDING_TTL_DAYS, type ContractAction, type Effect } from "@/lib/domain/lifecycle";
-import { END_LABELS, endKindOfState } from "@/lib/domain/end-request";
+import { endKindOfState } from "@/lib/domain/end-request";
 import { formatYmd, shanghaiToday } from "@/lib/domain/dates";
 import { signersDue } from "@/lib/domain/own-file";
 import { storeContractPdf, storeEndedPdf } from "./pdf";
@@ -54,7 +54,7 @@ export async function runEffects(
   let docSha256: string | null = null;
   const recipients = c.parties.filter((p) => !p.isInitiator);
   const initiator = c.parties.find((p) => p.isInitiator);
-  const sms = (to: string | null | undefined, body: string, kind: string) => (to ? queueSms(tx, { to, body: `【个人电子签】${body}`, kind }) : null);
+  const sms = <T extends SmsTemplate>(to: string | null | undefined, template: T, params: SmsParams<T>) => (to ? queueSms(tx, { to, template, params }) : null);
   // A signer bound to an account is told at the account's current number (更换手机号 moves them).
   const bound = c.parties.flatMap((p) => (p.userId ? [p.userId] : []));
   const current = new Map((await tx.user.findMany({ where: { id: { in: bound }, status: { not: "DELETED" } }, select: { id: true, phone: true } })).map((u) => [u.id, u.phone]));
@@ -69,9 +69,12 @@ export async function runEffects(
         const until = formatYmd(shanghaiToday(expiryOf(c)));
         for (const p of invitees(c)) {
           if (effect === "inviteNextSigner" && p.status !== "WAITING_SIGN") continue;
-          const verb = p.status === "WAITING_INFO" ? "补充信息并签署" : "签署";
-          const prefix = effect === "remindRecipients" ? "提醒您：" : effect === "inviteNextSigner" ? "轮到您签署了：" : "";
-          await sms(phoneOf(p), `${prefix}${initiatorName(c)}邀请您${verb}《${c.title}》，请于${until}前打开 ${signLink(p.inviteToken!)} 处理。`, effect === "remindRecipients" ? "contract.urge" : "contract.invite");
+          const fill = p.status === "WAITING_INFO"; // 补充信息并签署 rather than 签署
+          const template =
+            effect === "remindRecipients"
+              ? fill ? "contract.urge.fill" : "contract.urge"
+              : effect === "inviteNextSigner" ? "contract.invite.next" : fill ? "contract.invite.fill" : "contract.invite";
+          await sms(phoneOf(p), template, { initiator: initiatorName(c), title: c.title, until, link: signLink(p.inviteToken!) });
         }
         break;
       }
@@ -80,7 +83,7 @@ export async function runEffects(
         const until = formatYmd(shanghaiToday(expiryOf(c)));
         for (const p of invitees(c)) {
           if (p.id === step.actorPartyId || p.status !== "WAITING_SIGN") continue;
-          await sms(phoneOf(p), `《${c.title}》各签署方信息已补充完整，轮到您签署了：请于${until}前打开 ${signLink(p.inviteToken!)} 签署。`, "contract.invite");
+          await sms(phoneOf(p), "contract.invite.ready", { title: c.title, until, link: signLink(p.inviteToken!) });
         }
         break;
       }
@@ -91,23 +94,23 @@ export async function runEffects(
         break;
       }
       case "notifyInitiatorSigned":
-        await sms(phoneOf(initiator), `《${c.title}》已有签署方完成签署，等待其他签署方。`, "contract.signed");
+        await sms(phoneOf(initiator), "contract.signed", { title: c.title });
         break;
       case "storeFinalPdf":
         docSha256 = await storeContractPdf(tx, c);
         await tx.contract.update({ where: { id: c.id }, data: { pdfSha256: docSha256, effectiveAt: now(), ltvAt: now() } });
         break;
       case "notifyAllEffective":
-        for (const p of c.parties) await sms(phoneOf(p), `《${c.title}》已由各方签署完成，合同已生效，可在文件夹中查看和下载。`, "contract.effective");
+        for (const p of c.parties) await sms(phoneOf(p), "contract.effective", { title: c.title });
         break;
       case "notifyInitiatorRejected":
-        await sms(phoneOf(initiator), `对方已拒签《${c.title}》，理由：${String(detail.reason ?? "未填写")}。`, "contract.rejected");
+        await sms(phoneOf(initiator), "contract.rejected", { title: c.title, reason: String(detail.reason ?? "未填写") });
         break;
       case "notifyRecipientsRevoked":
-        for (const p of recipients) await sms(phoneOf(p), `${initiatorName(c)}已撤销《${c.title}》，无需再签署。`, "contract.revoked");
+        for (const p of recipients) await sms(phoneOf(p), "contract.revoked", { initiator: initiatorName(c), title: c.title });
         break;
       case "notifyAllExpired":
-        for (const p of c.parties) await sms(phoneOf(p), `《${c.title}》在签署截止时间前未完成签署，已过期。`, "contract.expired");
+        for (const p of c.parties) await sms(phoneOf(p), "contract.expired", { title: c.title });
         break;
       case "notifyResponder":
       case "notifyResponderCancelled":
@@ -115,21 +118,18 @@ export async function runEffects(
         // the other side of a 解除 / 结清 request: the requester, or everyone else
         const kind = endKindOfState(effect === "notifyResponder" ? c.status : step.from);
         if (!kind) break;
-        const words = END_LABELS[kind];
         const requester = c.parties.find((p) => p.id === c.requestPartyId);
         const link = contractLink(c.id);
         if (effect === "notifyRequesterAnswered") {
-          const answer = step.action.endsWith("Confirm") ? `已同意${words.noun}，合同状态为${words.done}` : `拒绝了${words.noun}申请，合同仍然有效`;
-          await sms(phoneOf(requester), `对方${answer}：《${c.title}》。查看 ${link}`, `contract.${kind}Answered`);
+          const answer = step.action.endsWith("Confirm") ? "agreed" : "refused";
+          await sms(phoneOf(requester), `contract.${kind}Answered.${answer}`, { title: c.title, link });
           break;
         }
+        const name = requester?.name ?? "对方";
         for (const p of c.parties) {
           if (p.id === c.requestPartyId) continue;
-          const body =
-            effect === "notifyResponder"
-              ? `${requester?.name ?? "对方"}申请${words.noun}《${c.title}》，原因：${c.requestReason ?? ""}。请打开 ${link} 确认或拒绝。`
-              : `${requester?.name ?? "对方"}已取消对《${c.title}》的${words.noun}申请，合同仍然有效。`;
-          await sms(phoneOf(p), body, `contract.${kind}${effect === "notifyResponder" ? "Request" : "Cancelled"}`);
+          if (effect === "notifyResponder") await sms(phoneOf(p), `contract.${kind}Request`, { requester: name, title: c.title, reason: c.requestReason ?? "", link });
+          else await sms(phoneOf(p), `contract.${kind}Cancelled`, { requester: name, title: c.title });
         }
         break;
       }
@@ -137,10 +137,10 @@ export async function runEffects(
         await refundContractFee(tx, c.id);
         break;
       case "notifyInitiatorToSign":
-        await sms(phoneOf(initiator), `对方已签署《${c.title}》，请打开 ${contractLink(c.id)} 确认并签署，签署后合同生效。`, "contract.initiatorTurn");
+        await sms(phoneOf(initiator), "contract.initiatorTurn", { title: c.title, link: contractLink(c.id) });
         break;
       case "notifyRecipientsRejected":
-        for (const p of recipients) await sms(phoneOf(p), `${initiatorName(c)}已拒签《${c.title}》，理由：${String(detail.reason ?? "未填写")}。`, "contract.rejected");
+        for (const p of recipients) await sms(phoneOf(p), "contract.rejected.byInitiator", { initiator: initiatorName(c), title: c.title, reason: String(detail.reason ?? "未填写") });
         break;
       case "storeEndedPdf": {
         const ended = await storeEndedPdf(tx, c);

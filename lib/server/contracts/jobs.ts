@@ -46,11 +46,8 @@ registerJob(REMINDER_JOB, async (payload) => {
   const who = `${roleLabelIn(c.kind, reminder.role)}${bound?.name ?? ""}`;
   await db().$transaction(async (tx) => {
     for (const p of c.parties.filter((x) => x.repayReminder && x.phone)) {
-      const body =
-        p.role === reminder.role
-          ? `【个人电子签】还款提醒：您在《${c.title}》中约定${reminder.text}。`
-          : `【个人电子签】收款提醒：《${c.title}》中${who}约定${reminder.text}。`;
-      await queueSms(tx, { to: p.phone!, body, kind: REMINDER_JOB });
+      if (p.role === reminder.role) await queueSms(tx, { to: p.phone!, template: "iou.repayReminder", params: { title: c.title, what: reminder.text } });
+      else await queueSms(tx, { to: p.phone!, template: "iou.repayReminder.payee", params: { title: c.title, who, what: reminder.text } });
     }
   });
 });

@@ -126,7 +126,7 @@ export async function reportGenerate(reportId: string): Promise<void> {
       kind: "evidence.report",
       attachments: [{ filename: name, sha256, size: pdf.length, contentType: "application/pdf" }],
     });
-    await queueSms(tx, { to: to.phone, kind: "evidence.report", body: `【个人电子签】您申请的《${facts.contract.title}》签署报告（${facts.number}）已发送至邮箱${maskEmail(to.email)}，请查收。` });
+    await queueSms(tx, { to: to.phone, template: "evidence.report", params: { title: facts.contract.title, number: facts.number, email: maskEmail(to.email) } });
   });
 }
 

@@ -50,8 +50,8 @@ describe("job runner", () => {
 
   it("delivers outbox SMS and records a provider failure for a bad number", async () => {
     const [good, bad] = await db().$transaction(async (tx) => [
-      await queueSms(tx, { to: "13912345678", body: "你好", kind: "test" }),
-      await queueSms(tx, { to: "not-a-phone", body: "你好", kind: "test" }),
+      await queueSms(tx, { to: "13912345678", template: "contract.signed", params: { title: "你好" } }),
+      await queueSms(tx, { to: "not-a-phone", template: "contract.signed", params: { title: "你好" } }),
     ]);
     await runDueJobs(50);
     const g = await db().outboxMessage.findUniqueOrThrow({ where: { id: good } });
@@ -69,7 +69,7 @@ describe("job runner", () => {
     registerJob("test.slow-conversion", () => gate, { queue: "documents" });
     await db().$transaction((tx) => enqueue(tx, "test.slow-conversion", {}));
     const documents = runDueJobs(1, "documents"); // still running while the SMS goes out
-    const id = await db().$transaction((tx) => queueSms(tx, { to: "13912345679", body: "验证码短信", kind: "test" }));
+    const id = await db().$transaction((tx) => queueSms(tx, { to: "13912345679", template: "contract.signed", params: { title: "验证码短信" } }));
     expect(await runDueJobs(4, "messages")).toBe(1);
     expect((await db().outboxMessage.findUniqueOrThrow({ where: { id } })).status).toBe("SENT");
     expect((await db().job.findFirstOrThrow({ where: { name: "test.slow-conversion" } })).status).toBe("RUNNING");

@@ -14,7 +14,7 @@ afterEach(() => {
 
 describe("operations endpoints", () => {
   it("/api/metrics answers only with its token, in Prometheus format, with queue and outbox figures", async () => {
-    await db().$transaction((tx) => queueSms(tx, { to: "13912340000", body: "指标测试", kind: "test" }));
+    await db().$transaction((tx) => queueSms(tx, { to: "13912340000", template: "contract.signed", params: { title: "指标测试" } }));
     expect((await scrape()).status).toBe(404); // no token configured: the endpoint does not exist
     process.env.METRICS_TOKEN = "m".repeat(24);
     expect((await scrape("Bearer wrong")).status).toBe(404);

@@ -4,17 +4,14 @@ import { config } from "@/lib/server/config";
 import { blobStore } from "@/lib/server/storage";
 import { db } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
+import { MAINLAND_MOBILE, type OutgoingSms, type SmsProvider, type SmsReceipt } from "./sms-types";
+import { smsGatewayCheck } from "./sms-settings";
+import { TencentSmsProvider } from "./sms-tencent";
+import { AliyunSmsProvider } from "./sms-aliyun";
 
+export type { OutgoingSms, SmsProvider, SmsReceipt } from "./sms-types";
 export type Attachment = { filename: string; sha256: string; size: number; contentType: string };
-export type OutgoingSms = { outboxId: string; to: string; body: string };
 export type OutgoingEmail = { outboxId: string; to: string; subject: string; body: string; attachments: Attachment[] };
-
-export interface SmsProvider {
-  readonly name: string;
-  /** true for the development provider: messages stay in the outbox (UI says 模拟). */
-  readonly simulated: boolean;
-  send(msg: OutgoingSms): Promise<void>;
-}
 
 export interface EmailProvider {
   readonly name: string;
@@ -28,16 +25,18 @@ async function simulatedDelivery(msg: { outboxId: string; to: string; body: stri
 }
 
 /**
- * Development SMS: delivers to the simulated handset. Checking the number and length here keeps
- * the same failure modes as a gateway (which refuses bad numbers and over-long texts).
+ * Development SMS: delivers the text rendered from our template table to the simulated handset.
+ * Checking the number and length here keeps the same failure modes as a gateway (which refuses
+ * bad numbers and over-long texts).
  */
 class OutboxSmsProvider implements SmsProvider {
   readonly name = "dev-outbox";
   readonly simulated = true;
-  async send(msg: OutgoingSms): Promise<void> {
-    if (!/^1[3-9]\d{9}$/.test(msg.to)) throw new Error(`invalid mobile number ${msg.to}`);
+  async send(msg: OutgoingSms): Promise<SmsReceipt> {
+    if (!MAINLAND_MOBILE.test(msg.to)) throw new Error(`invalid mobile number ${msg.to}`);
     if (msg.body.length > 500) throw new Error("sms body too long");
     await simulatedDelivery(msg);
+    return { providerMessageId: null };
   }
 }
 
@@ -73,13 +72,25 @@ class OutboxEmailProvider implements EmailProvider {
   }
 }
 
-let sms: SmsProvider | null = null;
+let sms: { key: string; provider: SmsProvider } | null = null;
 let email: EmailProvider | null = null;
 
+/**
+ * The provider SMS_PROVIDER names: dev (the outbox, 模拟), tencent or aliyun. A real gateway with
+ * an incomplete configuration (a template without its id …) throws here, at first use, with every
+ * problem named; the start-up check refuses to start with the same list.
+ */
 export function smsProvider(): SmsProvider {
-  if (config.smsProvider !== "dev") throw new Error(`SMS provider ${config.smsProvider} is not configured`);
-  sms ??= new OutboxSmsProvider();
-  return sms;
+  const key = `${config.smsProvider}\n${JSON.stringify(config.sms)}`;
+  if (sms?.key === key) return sms.provider;
+  if (config.smsProvider === "dev") {
+    sms = { key, provider: new OutboxSmsProvider() };
+    return sms.provider;
+  }
+  const { settings, problems } = smsGatewayCheck();
+  if (!settings) throw new Error(`短信服务未配置好：${problems.join("；")}`);
+  sms = { key, provider: settings.gateway === "tencent" ? new TencentSmsProvider(settings) : new AliyunSmsProvider(settings) };
+  return sms.provider;
 }
 
 /** The providers as getters (one may throw when it is not configured), for the status page. */

@@ -216,7 +216,7 @@ registerJob(REFUND_JOB, async (payload) => {
     if (moved.count !== 1) return;
     await couponReturn(tx, o);
     const user = await tx.user.findUniqueOrThrow({ where: { id: o.userId } });
-    await queueSms(tx, { to: user.phone, kind: "order.refunded", body: `【个人电子签】您的订单${o.number}（${DESCRIPTION[o.purpose]}）已退款${formatFen(o.amountFen)}，将原路退回。` });
+    await queueSms(tx, { to: user.phone, template: "order.refunded", params: { number: o.number, item: DESCRIPTION[o.purpose], amount: formatFen(o.amountFen) } });
   });
 });
 
