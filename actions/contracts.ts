@@ -28,9 +28,9 @@ export async function signStartAction(input: unknown) {
 
 export async function signFinishAction(input: unknown) {
   const user = await requireUser();
-  const res = await signFinish(user, input, await requestMeta());
-  if (res.ok) revalidatePath(`/contracts/${res.data.contractId}`);
-  return res;
+  // No revalidatePath: it would re-render the page the action ran on (the sign page, which then
+  // redirects to the contract) and race the client's move to 签署成功; every page is dynamic anyway.
+  return signFinish(user, input, await requestMeta());
 }
 
 export async function supplementAction(input: unknown) {

@@ -64,7 +64,7 @@ test("@account 签署密码: set after a face check, offered first when signing,
   await shot(page, info, "verify-password");
   await page.getByRole("dialog").getByLabel("签署密码").fill("135790");
   await page.getByRole("button", { name: "确认", exact: true }).click();
-  await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
+  await throughSigned(page);
   await expect(page.getByTestId("status")).toHaveText("待借款人补充信息");
 
   // five wrong tries lock it; the face check still signs
@@ -112,7 +112,7 @@ test("@account 指纹/面容 ID: a platform credential registered in Chromium's 
   await expect(page.getByRole("tab", { name: "指纹/面容 ID" })).toHaveAttribute("aria-selected", "true");
   await shot(page, info, "verify-webauthn");
   await page.getByRole("button", { name: "验证指纹/面容 ID" }).click();
-  await expect(page).toHaveURL(/\/contracts\/[^/]+$/);
+  await throughSigned(page);
   await expect(page.getByTestId("status")).toHaveText("待借款人补充信息");
   await me.context.close();
 });

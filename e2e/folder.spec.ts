@@ -13,7 +13,7 @@ async function searchRow(page: Page, q: string) {
   return page.getByTestId("folder-item");
 }
 
-test("@ux 文件夹 rows: counterparty, amount, number and what it waits for; search by number; 催办 on the row", async ({ browser }, info) => {
+test("@ux 文件夹 rows: counterparty, amount, number and what it waits for; search by number; 催办 on the row; 待我处理 on the home page", async ({ browser }, info) => {
   test.setTimeout(120_000);
   const lender = await person(browser, info, "文件夹甲");
   const borrower = await person(browser, info, "文件夹乙");
@@ -70,5 +70,15 @@ test("@ux 文件夹 rows: counterparty, amount, number and what it waits for; se
   await expect(row.getByTestId("folder-waiting")).toHaveText("待对方签署");
   await expect(row.getByTestId("folder-urge")).toBeVisible();
   await shot(b, info, "folder-row-my-turn");
+
+  // @ux the home page: 待我处理 holds it for the borrower (their signature), the lender sees it only among 最近合同
+  await b.goto("/");
+  await expect(b.getByTestId("home-todo").getByTestId("folder-item").filter({ hasText: number }).getByTestId("folder-waiting")).toHaveText("待我签署");
+  await shot(b, info, "home-todo");
+  await page.goto("/");
+  await expect(page.getByTestId("home-todo")).toHaveCount(0);
+  await expect(page.getByTestId("home-recent").getByTestId("folder-item").filter({ hasText: number })).toBeVisible();
+  await b.goto("/folder?tab=mine");
+  await expect(b.getByTestId("folder-item").filter({ hasText: number })).toHaveCount(1);
   for (const p of [lender, borrower]) await p.context.close();
 });

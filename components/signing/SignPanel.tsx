@@ -116,8 +116,9 @@ export function SignPanel({
           submit={async (proof) => {
             const res = await signFinishAction(proof);
             if (res.ok) {
-              router.push(`/contracts/${contractId}/signed`); // 签署成功
-              router.refresh();
+              // 签署成功 (a dynamic page, rendered fresh). No refresh(): it would re-render the sign page,
+              // whose redirect to the contract could win over this navigation.
+              router.push(`/contracts/${contractId}/signed`);
             }
             return res;
           }}

@@ -44,7 +44,7 @@ export default async function FolderPage({ searchParams }: { searchParams: Promi
           name="q"
           defaultValue={q}
           aria-label="搜索合同"
-          placeholder="搜索名称、对方或编号"
+          placeholder="名称、对方或编号"
           className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3"
         />
         <select name="kind" defaultValue={kind ?? ""} aria-label="合同类型" className="min-h-11 w-28 shrink-0 rounded-lg border border-slate-300 bg-white px-2 sm:w-auto">
