@@ -37,7 +37,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <Link href="/verify" className="text-brand-600 underline">
           验证合同文件
         </Link>
-        <span className="text-slate-500">：检查PDF是否由本平台签署、签署后是否被修改</span>
+        {/* its own line: as a run-on after the link it left a word or two alone on a phone */}
+        <span className="block text-slate-500">检查PDF是否由本平台签署、签署后是否被修改</span>
       </p>
       {dev && (
         <p className="flex flex-wrap items-center justify-center gap-1 text-center text-xs text-slate-500">
