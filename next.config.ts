@@ -51,6 +51,9 @@ const nextConfig: NextConfig = {
     "tencentcloud-sdk-nodejs-common",
     "@alicloud/dysmsapi20170525",
     "@alicloud/openapi-core",
+    // Tencent Cloud FaceID (人脸核身) through the full official SDK (CommonJS, its own HTTP client; only
+    // tencentcloud/services/faceid is loaded): as published
+    "tencentcloud-sdk-nodejs",
   ],
   poweredByHeader: false,
   // The 借条 had its own pages before it became a template; old bookmarks and drafts' links land on the template's.
