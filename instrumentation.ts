@@ -10,6 +10,10 @@ export async function register() {
   const { smsConfigProblems } = await import("@/lib/server/notify");
   const sms = smsConfigProblems();
   if (sms.length) throw new Error(`短信服务配置不完整（SMS_PROVIDER=${config.smsProvider}）：${sms.join("；")}`);
+  // a real face provider without its key or RuleId could never complete a check
+  const { faceConfigProblems } = await import("@/lib/server/identity");
+  const face = faceConfigProblems();
+  if (face.length) throw new Error(`人脸核身服务配置不完整（FACE_PROVIDER=${process.env.FACE_PROVIDER}）：${face.join("；")}`);
   if (!config.jobsEnabled) return;
   await import("@/lib/server/notify"); // registers the outbox job
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders

@@ -17,7 +17,8 @@ export async function realNameFaceCheckAction(input: unknown): Promise<ActionRes
   const parsed = parseInput(faceCheckResultSchema, input);
   if (!parsed.success) return fail("人脸核验请求无效");
   const verdict = await judgeIntent(user, { faceCheckId: parsed.data.faceCheckId, face: true }, ["REAL_NAME"]);
-  if (verdict.kind === "retry") return fail("请先完成人脸核验");
+  // not finished at the provider yet, or the provider could not be asked: the check stays open
+  if (verdict.kind === "retry") return fail(verdict.message, { face: verdict.message });
   if (verdict.kind === "failed") return fail("人脸核验未通过，请重新提交实名信息后再试");
   if (verdict.kind !== "passed") return fail("人脸核验已失效，请重新提交");
   return realNameFinish(user.id, parsed.data.faceCheckId);

@@ -39,6 +39,8 @@ export function AccountFaceCheck({
     // `passed` is only what the tester chose at the provider's page; the server asks the provider
     const res = await accountVerifiedAction({ faceCheckId, attestation });
     setBusy(false);
+    // not finished at the provider yet (or the provider could not be asked): the check stays open
+    if (!res.ok && res.fieldErrors?.face) return setError(res.fieldErrors.face);
     onDone(res);
   }
   return <FaceCheckDialog title={title} faceCheckId={faceCheckId} busy={busy} error={error} onResult={onResult} onCancel={onCancel} />;

@@ -48,11 +48,14 @@ export function RealNameForm({ next = "/" }: { next?: string }) {
   async function onFaceResult() {
     if (!faceCheckId) return;
     setFaceBusy(true);
+    setFaceError(null);
     const res = await realNameFaceCheckAction({ faceCheckId });
     setFaceBusy(false);
     if (res.ok) {
       router.replace(next);
       router.refresh();
+    } else if (res.fieldErrors?.face) {
+      setFaceError(res.fieldErrors.face); // the check stays open: finish it at the provider, then again
     } else {
       setFaceCheckId(null);
       setFormError(res.error ?? "人脸核验未通过");

@@ -39,6 +39,8 @@ export function VerifyDialog({
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // marked 模拟 once the server says the development provider holds the face check
+  const [faceSimulated, setFaceSimulated] = useState(false);
 
   async function send(proof: IntentProofInput) {
     setBusy(true);
@@ -76,7 +78,7 @@ export function VerifyDialog({
     <Sheet
       title={
         <>
-          {title} {method === "FACE" && <SimulatedBadge title="开发环境模拟人脸核身，不做真实的活体与比对" />}
+          {title} {method === "FACE" && faceSimulated && <SimulatedBadge title="开发环境模拟人脸核身，不做真实的活体与比对" />}
         </>
       }
       closeLabel="取消"
@@ -103,7 +105,7 @@ export function VerifyDialog({
           ))}
         </div>
       )}
-      {method === "FACE" && <FacePane faceCheckId={faceCheckId} busy={busy} onResult={() => send({ face: true })} />}
+      {method === "FACE" && <FacePane faceCheckId={faceCheckId} busy={busy} onResult={() => send({ face: true })} onLaunched={(l) => setFaceSimulated(l.simulated)} />}
       {method === "PASSWORD" && (
         <form
           className="flex flex-col gap-3"

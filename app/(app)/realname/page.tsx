@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { sameOriginPath } from "@/lib/domain/safe-path";
 import { requireUser } from "@/lib/server/auth";
+import { identitySimulated } from "@/lib/server/identity";
 import { RealNameForm } from "@/components/identity/RealNameForm";
 import { SimulatedBadge } from "@/components/ui/SimulatedBadge";
 
@@ -21,10 +22,14 @@ export default async function RealNamePage({ searchParams }: { searchParams: Pro
       <section className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-100">
         <RealNameForm next={safeNext} />
       </section>
-      <p className="flex items-center gap-1 text-xs text-slate-500">
-        <SimulatedBadge title="开发环境：身份核验仅校验证件号格式与校验位，人脸核身为模拟" />
-        当前为开发环境的模拟核验服务
-      </p>
+      {identitySimulated() ? (
+        <p className="flex items-center gap-1 text-xs text-slate-500">
+          <SimulatedBadge title="开发环境：身份核验仅校验证件号格式与校验位，人脸核身为模拟" />
+          当前为开发环境的模拟核验服务
+        </p>
+      ) : (
+        <p className="text-xs text-slate-500">姓名与证件号码将在人脸核身中与权威数据源比对核验。</p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 export * from "./face-check";
+export { faceConfigProblems } from "./face-settings";
 export * from "./intent";
 export * from "./providers";
 export * from "./real-name";

@@ -13,11 +13,14 @@ describe("a purpose's methods", () => {
   it("an account change takes the face only: a password proof is refused without counting a try", async () => {
     const u = await db().user.update({ where: { id: (await person("方法甲")).id }, data: { signPasswordHash: await hashSignPassword("135790") } });
     const id = await db().$transaction((tx) => startFaceCheck(tx, u.id, "ACCOUNT", { op: "crossBorder" }));
-    expect(await db().faceCheck.findUniqueOrThrow({ where: { id } })).toMatchObject({ provider: "dev-simulated", providerRef: expect.stringMatching(/^sim_/) });
+    // the provider's session opens when the person turns to the face check, not before
+    expect(await db().faceCheck.findUniqueOrThrow({ where: { id } })).toMatchObject({ provider: null, providerRef: null });
     expect(await proveIntent(u, { faceCheckId: id, password: "000000" }, ["ACCOUNT"])).toEqual({ ok: false, error: "该操作不能使用此验证方式" });
     expect((await db().user.findUniqueOrThrow({ where: { id: u.id } })).signPasswordFails).toBe(0);
     expect(await proveIntent(u, { faceCheckId: id, face: true }, ["ACCOUNT"])).toEqual({ ok: false, fieldErrors: { face: "请先完成人脸核验" } });
-    expect(await proveIntent(u, await faceProof(u, id), ["ACCOUNT"])).toMatchObject({ ok: true, data: { method: "FACE" } });
+    const proof = await faceProof(u, id);
+    expect(await db().faceCheck.findUniqueOrThrow({ where: { id } })).toMatchObject({ provider: "dev-simulated", providerRef: expect.stringMatching(/^sim_/), providerUrl: null });
+    expect(await proveIntent(u, proof, ["ACCOUNT"])).toMatchObject({ ok: true, data: { method: "FACE" } });
   });
 
   it("实名: the provider's verdict, judged like any intent; a failed check is over", async () => {

@@ -6,7 +6,9 @@ import type { IntentProof } from "@/lib/validation/identity";
 import type { IntentPurpose } from "@/lib/validation/intent";
 import { db } from "@/lib/server/db";
 import { fail, ok, type ActionResult } from "@/lib/server/result";
-import { faceCheckProvider } from "./providers";
+import { log } from "@/lib/server/log";
+import { FaceProviderError, faceCheckProvider, type FaceResult } from "./providers";
+import { expectedIdentity } from "./face-identity";
 import { checkSignPassword } from "./sign-password";
 import { activeCredentials, authenticationOptions, verifyAssertion } from "./webauthn";
 
@@ -40,8 +42,6 @@ type MethodSpec<K extends ProofKey> = {
   field: K;
   /** Whether this user can prove an intent this way. */
   available(user: User): Promise<boolean>;
-  /** Set up when a pending check is created, stored on its row (the face check: the provider's session). */
-  open?(check: { id: string; purpose: IntentPurpose }): Promise<{ provider: string; providerRef: string }>;
   /** Issued on request for a pending check and stored on its row (WebAuthn: the assertion options). */
   challenge?(p: Proving): Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>>;
   judge(p: Proving, proof: ProofWith<K>): Promise<Judgement>;
@@ -73,14 +73,21 @@ export const METHODS: Record<VerifyMethod, IntentMethod> = {
     field: "face",
     // everyone who can hold a check has a face; the provider decides whether it matches
     available: async () => true,
-    async open(check) {
+    // the provider's session is opened when the person turns to the face check (faceCheckLaunch)
+    async judge({ user, check }) {
+      if (!check.providerRef) return retry("请先完成人脸核验");
       const provider = faceCheckProvider();
-      const { ref } = await provider.start(check);
-      return { provider: provider.name, providerRef: ref };
-    },
-    async judge({ check }) {
+      // a session another provider holds (the configuration changed) cannot be asked about here
+      if (check.provider !== provider.name) return { kind: "failed", message: "人脸核验已失效，请重新操作" };
       // the verdict is the provider's, asked for by its reference — never the browser's word
-      const result = await faceCheckProvider().result(check.providerRef ?? "");
+      let result: FaceResult;
+      try {
+        result = await provider.result(check.providerRef, { checkId: check.id, identity: expectedIdentity(check, user) });
+      } catch (e) {
+        if (!(e instanceof FaceProviderError)) throw e;
+        log().warn({ checkId: check.id, err: e.message }, "face check: the provider could not be asked");
+        return retry(e.userMessage); // the check stays pending: asked again on the next try
+      }
       if (result === "PENDING") return retry("请先完成人脸核验");
       return result === "PASSED" ? PASSED : { kind: "failed", message: "人脸核验未通过，请重试" };
     },

@@ -4,29 +4,12 @@ import { shanghaiToday } from "@/lib/domain/dates";
 import { now } from "@/lib/server/clock";
 import crypto from "node:crypto";
 import { db } from "@/lib/server/db";
+import { faceSettingsCheck, faceProviderKind } from "./face-settings";
+import { TencentFaceCheckProvider, TencentRealNameProvider } from "./face-tencent";
+import type { FaceCheckProvider, FaceResult, RealNameProvider } from "./provider-types";
 
-/** 实名核验: does this name + ID number exist at the authority? */
-export interface RealNameProvider {
-  readonly name: string;
-  readonly simulated: boolean;
-  verify(input: { name: string; idType: IdType; idNumber: string }): Promise<{ ok: true } | { ok: false; message: string }>;
-}
-
-export type FaceResult = "PENDING" | "PASSED" | "FAILED";
-
-/**
- * 人脸核身, shaped as the real services work (Tencent FaceID: DetectAuth → the provider's H5 page →
- * GetDetectInfo): the server starts a check and gets the provider's reference and the page where
- * the person completes it; afterwards the server asks the provider for the result by that
- * reference. The browser never reports the outcome to us. The development provider's page is the
- * 模拟 pane inside our own page (url null), and its "backend" is the SimulatedFaceSession table.
- */
-export interface FaceCheckProvider {
-  readonly name: string;
-  readonly simulated: boolean;
-  start(check: { id: string; purpose: string }): Promise<{ ref: string; url: string | null }>;
-  result(ref: string): Promise<FaceResult>;
-}
+export { FaceProviderError } from "./provider-types";
+export type { FaceCheckProvider, FaceExpectation, FaceIdentity, FaceResult, FaceSessionStart, RealNameProvider } from "./provider-types";
 
 class DevRealNameProvider implements RealNameProvider {
   readonly name = "dev-checksum";
@@ -41,7 +24,7 @@ class DevRealNameProvider implements RealNameProvider {
 class DevFaceCheckProvider implements FaceCheckProvider {
   readonly name = "dev-simulated";
   readonly simulated = true;
-  // writes nothing: a check is usually started inside the caller's transaction
+  // writes nothing: what the tester chooses on the 模拟 pane is recorded by simulatedFaceDecide
   async start(): Promise<{ ref: string; url: string | null }> {
     return { ref: `sim_${crypto.randomBytes(16).toString("hex")}`, url: null };
   }
@@ -51,13 +34,36 @@ class DevFaceCheckProvider implements FaceCheckProvider {
   }
 }
 
-let realName: RealNameProvider | null = null;
-let face: FaceCheckProvider | null = null;
+type Pair = { key: string; realName: RealNameProvider; face: FaceCheckProvider };
+let current: Pair | null = null;
+
+/**
+ * The providers FACE_PROVIDER names: dev (checksum + the 模拟 pane; the default) or tencent
+ * (FaceID, which also does the real-name check). An incomplete configuration throws here, at first
+ * use, with every problem named (the status page shows it as 未配置); the start-up check refuses
+ * to start with the same list.
+ */
+function providers(): Pair {
+  const check = faceSettingsCheck();
+  const key = JSON.stringify(check);
+  if (current?.key === key) return current;
+  if (check.kind === "dev") {
+    current = { key, realName: new DevRealNameProvider(), face: new DevFaceCheckProvider() };
+  } else {
+    if (!check.settings) throw new Error(`人脸核身服务未配置好：${check.problems.join("；")}`);
+    current = { key, realName: new TencentRealNameProvider(), face: new TencentFaceCheckProvider(check.settings) };
+  }
+  return current;
+}
+
 export function realNameProvider(): RealNameProvider {
-  realName ??= new DevRealNameProvider();
-  return realName;
+  return providers().realName;
 }
 export function faceCheckProvider(): FaceCheckProvider {
-  face ??= new DevFaceCheckProvider();
-  return face;
+  return providers().face;
+}
+
+/** Whether the identity checks are the development ones (模拟), for pages that say so; no provider is built. */
+export function identitySimulated(): boolean {
+  return faceProviderKind() === "dev";
 }
