@@ -14,12 +14,16 @@ export async function register() {
   const { faceConfigProblems } = await import("@/lib/server/identity");
   const face = faceConfigProblems();
   if (face.length) throw new Error(`人脸核身服务配置不完整（FACE_PROVIDER=${process.env.FACE_PROVIDER}）：${face.join("；")}`);
+  // a real payment gateway without its keys could never take a payment or verify a notification
+  const { paymentConfigProblems } = await import("@/lib/server/payments");
+  const pay = paymentConfigProblems();
+  if (pay.length) throw new Error(`支付配置不完整（PAY_GATEWAY=${process.env.PAY_GATEWAY}）：${pay.join("；")}`);
   if (!config.jobsEnabled) return;
   await import("@/lib/server/notify"); // registers the outbox job
   await import("@/lib/server/contracts"); // registers expiry and repayment reminders
   const { failOrphanConversions } = await import("@/lib/server/files"); // registers office conversion
   await import("@/lib/server/evidence"); // registers report generation
-  await import("@/lib/server/payments"); // registers order expiry, refunds and the sandbox's notifications
+  await import("@/lib/server/payments"); // registers order expiry, the query job, refunds and the sandbox's notifications
   const { scheduleCleanup } = await import("@/lib/server/jobs/maintenance"); // registers the daily cleanup
   const { scheduleLtvRenew } = await import("@/lib/server/evidence"); // registers 长期验证续期
   const { recoverOrphanJobs, startWorker } = await import("@/lib/server/jobs");

@@ -2,15 +2,18 @@
 // Thin server actions for paying: quotes, orders, coupons.
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/server/auth";
-import { contractFee, couponRedeem, orderCheckout, orderCreate, orderFor } from "@/lib/server/payments";
+import { contractFee, couponRedeem, orderCheckoutResult, orderCreate, orderFor } from "@/lib/server/payments";
 import { db } from "@/lib/server/db";
 import { fail, ok, zodFail } from "@/lib/server/result";
 import { priceQuoteSchema } from "@/lib/validation/fees";
 import { parseInput } from "@/lib/validation/input";
+import { requestMeta } from "@/lib/server/request";
 
-/** 去支付 (a contract's fee or the saver card). */
+/** 去支付 (a contract's fee or the saver card); the payer's browser decides the WeChat Pay channel. */
 export async function orderCreateAction(input: unknown) {
-  return orderCreate(await requireUser(), input);
+  const user = await requireUser();
+  const { userAgent, ip } = await requestMeta();
+  return orderCreate(user, input, { userAgent, ip });
 }
 
 /** The price lines again, for another coupon choice. */
@@ -29,7 +32,8 @@ export async function orderRepayAction(orderId: string) {
   const order = await orderFor(user.id, String(orderId));
   if (!order) return fail("订单不存在");
   if (order.status !== "PENDING" || order.expiresAt <= new Date()) return fail("订单已失效，请返回重新下单");
-  return ok({ payUrl: await orderCheckout(order) });
+  const { userAgent, ip } = await requestMeta();
+  return orderCheckoutResult(order, { userAgent, ip });
 }
 
 /** 兑换优惠券 */

@@ -50,7 +50,7 @@ export async function reportRequest(user: User, input: unknown, meta: { ip: stri
   });
   if (!asked.ok) return asked;
   const { reportId, order } = asked.data;
-  return ok({ reportId, payUrl: order.status === "PAID" ? null : await orderCheckout(order) });
+  return ok({ reportId, payUrl: order.status === "PAID" ? null : await orderCheckout(order, { userAgent: meta.userAgent, ip: meta.ip }) });
 }
 
 // paying the report fee queues the report

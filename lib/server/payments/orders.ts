@@ -1,5 +1,5 @@
 import "server-only";
-import type { Order, OrderPurpose, User } from "@prisma/client";
+import { Prisma, type Order, type OrderPurpose, type User } from "@prisma/client";
 import { advisoryLock, db, type Tx } from "@/lib/server/db";
 import { now } from "@/lib/server/clock";
 import { enqueue, registerJob } from "@/lib/server/jobs";
@@ -9,7 +9,9 @@ import { dailyNumber } from "@/lib/server/numbers";
 import { formatFen, quote, shanghaiMonth, type CouponRule, type FeeItem, type Quote } from "@/lib/domain/fees";
 import { orderCreateSchema } from "@/lib/validation/fees";
 import type { OrderSubject } from "@/lib/domain/order-labels";
-import { paymentGateway } from "./gateway";
+import { payChannelFor, isPayerIp, type PayChannel } from "@/lib/domain/pay-channel";
+import { log } from "@/lib/server/log";
+import { GatewayError, paymentGateway, type PayStep } from "./gateway";
 import { feeRules } from "./rules";
 import { parseInput } from "@/lib/validation/input";
 
@@ -21,6 +23,10 @@ import { parseInput } from "@/lib/validation/input";
 export const ORDER_TTL_MS = 30 * 60_000;
 const EXPIRE_JOB = "order.expire";
 const REFUND_JOB = "order.refund";
+/** Asks the gateway about a pending order (query.ts): a paid order whose notification was lost is settled by it. */
+export const ORDER_QUERY_JOB = "order.query";
+/** The first query: a notification normally arrives within seconds of paying. */
+export const QUERY_FIRST_AFTER_MS = 3 * 60_000;
 
 /** What paying an order of this purpose does, registered by the capability that owns it. */
 type PaidHandler = (tx: Tx, order: Order) => Promise<void>;
@@ -103,6 +109,7 @@ export async function orderInsert(tx: Tx, o: NewOrder): Promise<Order> {
     return tx.order.findUniqueOrThrow({ where: { id: order.id } });
   }
   await enqueue(tx, EXPIRE_JOB, { orderId: order.id }, { runAt: order.expiresAt, uniqueKey: `order-expire:${order.id}` });
+  await enqueue(tx, ORDER_QUERY_JOB, { orderId: order.id }, { runAt: new Date(at.getTime() + QUERY_FIRST_AFTER_MS), uniqueKey: `order-query:${order.id}:first`, maxAttempts: 8 });
   return order;
 }
 
@@ -112,15 +119,66 @@ export class FeeError extends Error {}
 const RETURN_PATH = (o: Order) => `/orders/${o.id}`;
 const DESCRIPTION: Record<OrderPurpose, string> = { CONTRACT: "合同费用", REPORT: "签署报告费用", SAVER_CARD: "省钱月卡" };
 
-/** Hands a pending order to the gateway; returns where the payer approves it. */
-export async function orderCheckout(order: Order): Promise<string> {
-  const created = await paymentGateway().createPayment({ orderNumber: order.number, amountFen: order.amountFen, description: DESCRIPTION[order.purpose], returnPath: RETURN_PATH(order) });
-  await db().order.update({ where: { id: order.id }, data: { gatewayTxn: created.gatewayTxn } });
-  return created.payUrl;
+/** Who is paying, from the request: the channel is decided here from the User-Agent, never chosen by the client. */
+export type PayClient = { userAgent?: string | null; ip?: string | null; payerOpenId?: string };
+
+/** What an order handed to a gateway whose payer acts on our pay page holds (Order.payStep). */
+export type StoredPayStep = { channel: PayChannel; payerIp: string | null; step: PayStep };
+export const payPagePath = (orderId: string) => `/orders/${orderId}/pay`;
+export const JSAPI_OAUTH_PATH = "/api/payments/wechat/oauth";
+
+export function storedPayStep(order: Pick<Order, "payStep">): StoredPayStep | null {
+  const v = order.payStep as StoredPayStep | null;
+  return v && typeof v === "object" && typeof v.channel === "string" && v.step && typeof v.step.kind === "string" ? v : null;
+}
+
+/**
+ * Hands a pending order to the gateway; returns where the payer goes next: the sandbox's page, or
+ * our pay page (/orders/…/pay: the QR code, WeChat's H5 cashier, the JSAPI call), or — inside
+ * WeChat, before its openid is known — the 网页授权 round trip that learns it. An order once handed
+ * to WeChat keeps its channel (WeChat binds out_trade_no to it): 重新支付 shows the same QR / JSAPI
+ * request again, and asks H5 again with the same parameters for a fresh cashier URL.
+ */
+export async function orderCheckout(order: Order, client: PayClient = {}): Promise<string> {
+  const gateway = paymentGateway();
+  const prev = storedPayStep(order);
+  let channel: PayChannel = prev?.channel ?? payChannelFor(client.userAgent);
+  let payerIp = prev?.payerIp ?? (client.ip && isPayerIp(client.ip) ? client.ip : null);
+  if (prev && prev.step.kind !== "h5") return payPagePath(order.id);
+  if (channel === "jsapi" && !client.payerOpenId) {
+    if (gateway.jsapiPayer) return `${JSAPI_OAUTH_PATH}?order=${encodeURIComponent(order.id)}`;
+    channel = "native"; // no 网页授权 configured: a QR code, which WeChat's browser reads with a long press
+  }
+  if (channel === "h5" && !payerIp) channel = "native"; // H5 needs the payer's address; without it, the QR code
+  if (channel !== "h5") payerIp = null;
+  const created = await gateway.createPayment({
+    orderNumber: order.number,
+    amountFen: order.amountFen,
+    description: DESCRIPTION[order.purpose],
+    returnPath: RETURN_PATH(order),
+    expiresAt: order.expiresAt,
+    channel,
+    payerIp: payerIp ?? undefined,
+    payerOpenId: client.payerOpenId,
+  });
+  const stored: StoredPayStep | null = created.step.kind === "redirect" ? null : { channel, payerIp, step: created.step };
+  await db().order.update({
+    where: { id: order.id },
+    data: { ...(created.gatewayTxn ? { gatewayTxn: created.gatewayTxn } : {}), payStep: stored ? (stored as unknown as Prisma.InputJsonValue) : Prisma.DbNull },
+  });
+  return created.step.kind === "redirect" ? created.step.url : payPagePath(order.id);
+}
+
+/** Our pay page's view of one of the user's orders: the order and what its payer does there. */
+export async function orderPayStep(userId: string, id: string): Promise<{ order: Order; pay: StoredPayStep | null } | null> {
+  if (id.length > 40) return null;
+  const order = await db().order.findUnique({ where: { id } });
+  if (!order || order.userId !== userId) return null;
+  return { order, pay: storedPayStep(order) };
 }
 
 /** 去支付 for a contract (its initiator, while it is a draft) or for the saver card. */
-export async function orderCreate(user: User, input: unknown): Promise<ActionResult<{ payUrl: string | null; orderId: string }>> {
+export async function orderCreate(user: User, input: unknown, client: PayClient = {}): Promise<ActionResult<{ payUrl: string | null; orderId: string }>> {
   const parsed = parseInput(orderCreateSchema, input);
   if (!parsed.success) return zodFail(parsed.error);
   const req = parsed.data;
@@ -150,12 +208,24 @@ export async function orderCreate(user: User, input: unknown): Promise<ActionRes
     throw e;
   }
   if (order.status === "PAID") return ok({ payUrl: null, orderId: order.id });
-  return ok({ payUrl: await orderCheckout(order), orderId: order.id });
+  const checkout = await orderCheckoutResult(order, client);
+  return checkout.ok ? ok({ payUrl: checkout.data.payUrl, orderId: order.id }) : checkout;
+}
+
+/** orderCheckout for an action: a gateway that refuses or does not answer is a message, not a crash (the order stays, 重新支付 tries again). */
+export async function orderCheckoutResult(order: Order, client: PayClient = {}): Promise<ActionResult<{ payUrl: string }>> {
+  try {
+    return ok({ payUrl: await orderCheckout(order, client) });
+  } catch (e) {
+    if (!(e instanceof GatewayError)) throw e;
+    log().warn({ err: e, gatewayCode: e.code, order: order.number }, "payment gateway failed at checkout");
+    return fail("支付服务暂时不可用，请稍后在订单中重新支付");
+  }
 }
 
 /** PENDING (or EXPIRED, if the payer paid late) → PAID, once; the coupon is spent and the purpose runs. */
-export async function orderMarkPaid(tx: Tx, orderId: string, gatewayTxn: string | null): Promise<boolean> {
-  const moved = await tx.order.updateMany({ where: { id: orderId, status: { in: ["PENDING", "EXPIRED"] } }, data: { status: "PAID", paidAt: now(), ...(gatewayTxn ? { gatewayTxn } : {}) } });
+export async function orderMarkPaid(tx: Tx, orderId: string, gatewayTxn: string | null, paidAt: Date = now()): Promise<boolean> {
+  const moved = await tx.order.updateMany({ where: { id: orderId, status: { in: ["PENDING", "EXPIRED"] } }, data: { status: "PAID", paidAt, ...(gatewayTxn ? { gatewayTxn } : {}) } });
   if (moved.count !== 1) return false;
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
   if (order.couponId) await tx.coupon.updateMany({ where: { id: order.couponId, status: { in: ["LOCKED", "AVAILABLE"] } }, data: { status: "USED", orderId: order.id, usedAt: now() } });
@@ -168,7 +238,10 @@ export async function orderExpirePending(tx: Tx, where: { contractId: string } |
   const pending = await tx.order.findMany({ where: { ...where, status: "PENDING" } });
   for (const o of pending) {
     const moved = await tx.order.updateMany({ where: { id: o.id, status: "PENDING" }, data: { status: "EXPIRED" } });
-    if (moved.count === 1 && o.couponId) await tx.coupon.updateMany({ where: { id: o.couponId, orderId: o.id, status: "LOCKED" }, data: { status: "AVAILABLE", orderId: null } });
+    if (moved.count !== 1) continue;
+    if (o.couponId) await tx.coupon.updateMany({ where: { id: o.couponId, orderId: o.id, status: "LOCKED" }, data: { status: "AVAILABLE", orderId: null } });
+    // the gateway is told at once, so the payer can no longer pay an order we gave up (a late payment is still settled)
+    await enqueue(tx, ORDER_QUERY_JOB, { orderId: o.id }, { uniqueKey: `order-query:${o.id}:closed`, maxAttempts: 8 });
   }
 }
 
@@ -201,7 +274,8 @@ async function couponReturn(tx: Tx, o: Order): Promise<void> {
 /** A paid order goes to REFUNDING once (also an admin's 退款); the job asks the gateway. */
 export async function orderRefundStart(tx: Tx, orderId: string): Promise<boolean> {
   const moved = await tx.order.updateMany({ where: { id: orderId, status: "PAID", amountFen: { gt: 0 } }, data: { status: "REFUNDING" } });
-  if (moved.count === 1) await enqueue(tx, REFUND_JOB, { orderId }, { uniqueKey: `order-refund:${orderId}`, maxAttempts: 10 });
+  // 20 attempts with the runner's back-off (capped at 30 min) keep asking a PROCESSING refund for about five hours
+  if (moved.count === 1) await enqueue(tx, REFUND_JOB, { orderId }, { uniqueKey: `order-refund:${orderId}`, maxAttempts: 20 });
   return moved.count === 1;
 }
 
@@ -210,7 +284,9 @@ registerJob(REFUND_JOB, async (payload) => {
   const o = await db().order.findUnique({ where: { id: orderId } });
   if (!o || o.status !== "REFUNDING") return;
   if (!o.gatewayTxn) throw new Error(`order ${o.number} has no gateway transaction to refund`);
-  await paymentGateway().refund({ orderNumber: o.number, gatewayTxn: o.gatewayTxn, amountFen: o.amountFen });
+  const result = await paymentGateway().refund({ orderNumber: o.number, gatewayTxn: o.gatewayTxn, amountFen: o.amountFen, reason: `${DESCRIPTION[o.purpose]}退款` });
+  // accepted, not yet back on the payer's account: asked again (the same refund) with the job's back-off
+  if (result === "PROCESSING") throw new Error(`refund of ${o.number} is processing at the gateway`);
   await db().$transaction(async (tx) => {
     const moved = await tx.order.updateMany({ where: { id: o.id, status: "REFUNDING" }, data: { status: "REFUNDED", refundedAt: now() } });
     if (moved.count !== 1) return;

@@ -38,7 +38,7 @@ export default async function SandboxPayPage({ params }: { params: Promise<{ id:
           </form>
         </div>
       ) : (
-        <p className="rounded-lg bg-slate-100 p-3 text-center text-sm text-slate-600">该笔支付已{p.status === "DECLINED" ? "拒绝" : p.status === "REFUNDED" ? "退款" : "完成"}。</p>
+        <p className="rounded-lg bg-slate-100 p-3 text-center text-sm text-slate-600">该笔支付已{p.status === "DECLINED" ? "拒绝" : p.status === "REFUNDED" ? "退款" : p.status === "CLOSED" ? "关闭（订单已失效）" : "完成"}。</p>
       )}
     </main>
   );
