@@ -1,5 +1,5 @@
 import "server-only";
-import { faceid } from "tencentcloud-sdk-nodejs/tencentcloud/services/faceid";
+import { faceid } from "tencentcloud-sdk-nodejs/tencentcloud/services/faceid/index.js"; // the file itself: Node resolves it when the package stays external
 import type { IdType } from "@/lib/domain/idcard";
 import { faceIdVerdict } from "@/lib/domain/faceid";
 import { log } from "@/lib/server/log";
